@@ -1,0 +1,35 @@
+package io.connectionbroker.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A connection between two helpdesk instances (or two projects of one).
+ *
+ * @param status the stored status: PENDING or ACTIVE. EXPIRED is not stored; see {@link #asSeenAt(Instant)}.
+ */
+public record Connection(String id, ConnectionStatus status, ConnectionType type, Mode mode, String name,
+                         String description, Side source, Side destination, Instant invitationExpiresAt,
+                         Instant createdAt, Instant updatedAt) {
+
+    /** Whether the instance is one of the two sides. The destination becomes a side when it accepts. */
+    public boolean hasSide(String instanceId) {
+        return Objects.equals(source.instanceId(), instanceId)
+                || (destination.instanceId() != null && destination.instanceId().equals(instanceId));
+    }
+
+    /** This connection as a caller sees it now: a pending invitation that lapsed shows as EXPIRED. */
+    public Connection asSeenAt(Instant now) {
+        if (status == ConnectionStatus.PENDING && !now.isBefore(invitationExpiresAt)) {
+            return new Connection(id, ConnectionStatus.EXPIRED, type, mode, name, description, source, destination,
+                    invitationExpiresAt, createdAt, updatedAt);
+        }
+        return this;
+    }
+
+    Connection acceptedBy(Instance acceptor, String project, Instant at) {
+        Side accepted = new Side(acceptor.id(), acceptor.url(), acceptor.platform(), destination.shortName(), project);
+        return new Connection(id, ConnectionStatus.ACTIVE, type, mode, name, description, source, accepted,
+                invitationExpiresAt, createdAt, at);
+    }
+}

@@ -1,0 +1,39 @@
+package io.connectionbroker.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where instances, their keys, connections and invitations are kept. Every write that changes more than
+ * one record is all-or-nothing.
+ */
+public interface ConnectionStore {
+
+    /**
+     * Stores a new instance, claims its URL and stores its first key, all or nothing.
+     *
+     * @return false, storing nothing, when another instance holds the URL already
+     */
+    boolean registerInstance(Instance instance, InstanceKey key);
+
+    Optional<Instance> findInstance(String instanceId);
+
+    Optional<Instance> findInstanceByUrl(InstanceUrl url);
+
+    Optional<InstanceKey> findKey(String keyId);
+
+    /** Stores a new connection together with its invitation, all or nothing. */
+    void createConnection(Connection connection, Invitation invitation);
+
+    Optional<Connection> findConnection(String connectionId);
+
+    Optional<Invitation> findInvitation(String invitationId);
+
+    /**
+     * Marks the invitation used and stores the accepted connection, all or nothing, on condition that the
+     * invitation is still unused and the connection still pending, even under concurrent calls.
+     *
+     * @return false, changing nothing, when the invitation was used (or the connection changed) meanwhile
+     */
+    boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt, Connection accepted);
+}

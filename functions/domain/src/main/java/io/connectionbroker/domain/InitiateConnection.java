@@ -1,0 +1,78 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Starts a connection from the caller's instance and issues the one-time invitation code for the other side. */
+public final class InitiateConnection {
+    /** How long an invitation code stays valid unless configured otherwise. */
+    public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
+
+    private final ConnectionStore store;
+    private final Clock clock;
+    private final Entropy entropy;
+    private final Duration invitationLifetime;
+
+    public InitiateConnection(ConnectionStore store, Clock clock, Entropy entropy, Duration invitationLifetime) {
+        if (invitationLifetime.isNegative() || invitationLifetime.isZero()) {
+            throw new IllegalArgumentException("the invitation lifetime must be positive, not " + invitationLifetime);
+        }
+        this.store = store;
+        this.clock = clock;
+        this.entropy = entropy;
+        this.invitationLifetime = invitationLifetime;
+    }
+
+    /**
+     * @param destinationUrl     the destination instance's URL, or null for a private destination
+     * @param privateDestination true when the admin has no URL for the destination ("I don't have a URL")
+     */
+    public record Command(String destinationUrl, boolean privateDestination, Mode mode, String localShortName,
+                          String remoteShortName, String name, String description, String project) {
+    }
+
+    /** The new connection and its invitation code, which is shown this once. */
+    public record Initiated(Connection connection, InvitationCode code) {
+    }
+
+    public Initiated initiate(Instance initiator, Command command) {
+        FieldChecks checks = new FieldChecks();
+        InstanceUrl destinationUrl = command.privateDestination() ? null
+                : checks.valid(() -> InstanceUrl.parse("destination.url", command.destinationUrl()));
+        checks.required("mode", command.mode(), "one of BASIC, VISUAL, SCRIPT");
+        String localShortName = checks.valid(() -> Texts.shortName("localShortName", command.localShortName()));
+        String remoteShortName = checks.valid(() -> Texts.shortName("remoteShortName", command.remoteShortName()));
+        String name = checks.valid(() -> Texts.optionalLine("name", command.name(), Texts.NAME_MAX));
+        String description = checks.valid(() -> Texts.description("description", command.description()));
+        String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
+                "where your instance puts items that arrive through this connection"));
+        checks.throwIfInvalid();
+
+        ConnectionType type = command.privateDestination() ? ConnectionType.PRIVATE
+                : destinationUrl.equals(initiator.url()) ? ConnectionType.LOCAL : ConnectionType.PUBLIC;
+        if (type == ConnectionType.PRIVATE && !initiator.isPublic()) {
+            throw new ConnectionNotAllowed("Your instance is registered as private (not reachable) and the"
+                    + " destination has no URL, so neither side could reach the other. Give the destination's URL.");
+        }
+        Platform destinationPlatform = switch (type) {
+            case LOCAL -> initiator.platform();
+            case PUBLIC -> store.findInstanceByUrl(destinationUrl).map(Instance::platform).orElse(null);
+            case PRIVATE -> null;
+        };
+        ModeRules.checkAtInitiation(command.mode(), initiator, type, destinationPlatform);
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(invitationLifetime);
+        Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project);
+        Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null);
+        Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
+                command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
+                source, destination, expiresAt, now, now);
+        InvitationCode code = InvitationCode.issue(entropy);
+        store.createConnection(connection,
+                new Invitation(code.id(), connection.id(), code.hash(), expiresAt, null, null));
+        return new Initiated(connection, code);
+    }
+}

@@ -1,0 +1,29 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/** Shows a connection to the instances on its two sides, and to nobody else. */
+public final class ViewConnection {
+    private static final Pattern CONNECTION_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public ViewConnection(ConnectionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @throws ConnectionNotFound alike for an unknown id and for a connection the caller is not a side of */
+    public Connection view(Instance caller, String connectionId) {
+        if (connectionId == null || !CONNECTION_ID.matcher(connectionId).matches()) {
+            throw new ConnectionNotFound();
+        }
+        return store.findConnection(connectionId)
+                .filter(connection -> connection.hasSide(caller.id()))
+                .map(connection -> connection.asSeenAt(clock.instant()))
+                .orElseThrow(ConnectionNotFound::new);
+    }
+}

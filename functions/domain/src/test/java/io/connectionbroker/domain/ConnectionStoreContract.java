@@ -1,0 +1,186 @@
+package io.connectionbroker.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ConnectionStore} must do. Each implementation's test extends this class and hands it
+ * a fresh, empty store.
+ */
+public abstract class ConnectionStoreContract {
+    private final Entropy entropy = new SecureEntropy();
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    protected abstract ConnectionStore store();
+
+    @Test
+    public void aRegisteredInstanceIsFoundByIdByUrlAndThroughItsKey() {
+        Instance instance = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        ApiKey key = ApiKey.issue(entropy);
+
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+
+        assertEquals(Optional.of(instance), store().findInstance(instance.id()));
+        assertEquals(Optional.of(instance), store().findInstanceByUrl(instance.url()));
+        InstanceKey stored = store().findKey(key.id()).orElseThrow();
+        assertEquals(instance.id(), stored.instanceId());
+        assertTrue(stored.hash().matches(key.hash()));
+        assertEquals(now, stored.createdAt());
+    }
+
+    @Test
+    public void aSecondRegistrationOfTheSameUrlStoresNothing() {
+        Instance first = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Instance second = instance("https://acme.zendesk.com", Platform.FRESHDESK, false);
+        ApiKey firstKey = ApiKey.issue(entropy);
+        ApiKey secondKey = ApiKey.issue(entropy);
+        assertTrue(store().registerInstance(first, new InstanceKey(firstKey.id(), first.id(), firstKey.hash(), now)));
+
+        assertFalse(store().registerInstance(second,
+                new InstanceKey(secondKey.id(), second.id(), secondKey.hash(), now)));
+
+        assertEquals(Optional.empty(), store().findInstance(second.id()));
+        assertEquals(Optional.empty(), store().findKey(secondKey.id()));
+        assertEquals(Optional.of(first), store().findInstanceByUrl(first.url()));
+    }
+
+    @Test
+    public void unknownIdsFindNothing() {
+        assertEquals(Optional.empty(), store().findInstance(entropy.uuid().toString()));
+        assertEquals(Optional.empty(), store().findInstanceByUrl(InstanceUrl.parse("url", "https://nobody.example")));
+        assertEquals(Optional.empty(), store().findKey("0123456789abcdef"));
+        assertEquals(Optional.empty(), store().findConnection(entropy.uuid().toString()));
+        assertEquals(Optional.empty(), store().findInvitation("0123456789abcdef"));
+    }
+
+    @Test
+    public void aConnectionAndItsInvitationAreStoredWithEveryField() {
+        Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", "a description");
+        Invitation invitation = invitationFor(connection);
+
+        store().createConnection(connection, invitation);
+
+        assertEquals(Optional.of(connection), store().findConnection(connection.id()));
+        Invitation stored = store().findInvitation(invitation.id()).orElseThrow();
+        assertEquals(invitation.connectionId(), stored.connectionId());
+        assertEquals(invitation.expiresAt(), stored.expiresAt());
+        assertTrue(stored.hash().matches(invitation.hash()));
+        assertFalse(stored.isUsed());
+        assertNull(stored.usedBy());
+    }
+
+    @Test
+    public void fieldsNotKnownYetStayNull() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+
+        store().createConnection(connection, invitationFor(connection));
+
+        Connection stored = store().findConnection(connection.id()).orElseThrow();
+        assertEquals(connection, stored);
+        assertNull(stored.destination().url());
+        assertNull(stored.destination().instanceId());
+        assertNull(stored.destination().platform());
+        assertNull(stored.destination().project());
+        assertNull(stored.description());
+    }
+
+    @Test
+    public void acceptingStoresTheActiveConnectionAndUsesTheInvitation() {
+        Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
+        Invitation invitation = invitationFor(connection);
+        store().createConnection(connection, invitation);
+        Instance acceptor = instance("https://beta.freshdesk.com", Platform.FRESHDESK, true);
+        Instant at = now.plusSeconds(60);
+        Connection accepted = connection.acceptedBy(acceptor, "HELP", at);
+
+        assertTrue(store().acceptInvitation(invitation, acceptor.id(), at, accepted));
+
+        assertEquals(Optional.of(accepted), store().findConnection(connection.id()));
+        Invitation used = store().findInvitation(invitation.id()).orElseThrow();
+        assertEquals(at, used.usedAt());
+        assertEquals(acceptor.id(), used.usedBy());
+    }
+
+    @Test
+    public void anInvitationIsAcceptedOnlyOnce() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation invitation = invitationFor(connection);
+        store().createConnection(connection, invitation);
+        Instance first = instance("https://first.zendesk.com", Platform.ZENDESK, true);
+        Instance second = instance("https://second.zendesk.com", Platform.ZENDESK, true);
+        Connection acceptedByFirst = connection.acceptedBy(first, "ONE", now);
+        assertTrue(store().acceptInvitation(invitation, first.id(), now, acceptedByFirst));
+
+        assertFalse(store().acceptInvitation(invitation, second.id(), now, connection.acceptedBy(second, "TWO", now)));
+
+        assertEquals(Optional.of(acceptedByFirst), store().findConnection(connection.id()));
+        assertEquals(first.id(), store().findInvitation(invitation.id()).orElseThrow().usedBy());
+    }
+
+    @Test
+    public void concurrentAcceptsOfOneInvitationLetExactlyOneThrough() throws Exception {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation invitation = invitationFor(connection);
+        store().createConnection(connection, invitation);
+        int callers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                Instance acceptor = instance("https://caller" + i + ".zendesk.com", Platform.ZENDESK, true);
+                Callable<Boolean> accept = () -> {
+                    start.await();
+                    return store().acceptInvitation(invitation, acceptor.id(), now,
+                            connection.acceptedBy(acceptor, "P", now));
+                };
+                results.add(pool.submit(accept));
+            }
+            start.countDown();
+            int successes = 0;
+            for (Future<Boolean> result : results) {
+                successes += result.get() ? 1 : 0;
+            }
+            assertEquals(1, successes);
+        } finally {
+            pool.shutdownNow();
+        }
+        Connection stored = store().findConnection(connection.id()).orElseThrow();
+        assertEquals(ConnectionStatus.ACTIVE, stored.status());
+        assertEquals(stored.destination().instanceId(), store().findInvitation(invitation.id()).orElseThrow().usedBy());
+    }
+
+    private Instance instance(String url, Platform platform, boolean isPublic) {
+        return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID,
+                isPublic, now);
+    }
+
+    private Connection pendingConnection(ConnectionType type, String destinationUrl, String description) {
+        Instance initiator = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), "acme", "SUPPORT");
+        Side destination = new Side(null, destinationUrl == null ? null : InstanceUrl.parse("url", destinationUrl),
+                null, "beta", null);
+        return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type, Mode.BASIC, "acme_to_beta",
+                description, source, destination, now.plus(Duration.ofHours(72)), now, now);
+    }
+
+    private Invitation invitationFor(Connection connection) {
+        InvitationCode code = InvitationCode.issue(entropy);
+        return new Invitation(code.id(), connection.id(), code.hash(), connection.invitationExpiresAt(), null, null);
+    }
+}

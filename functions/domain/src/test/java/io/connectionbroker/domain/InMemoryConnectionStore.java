@@ -1,0 +1,71 @@
+package io.connectionbroker.domain;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A store for fast domain tests, held to the same contract as the DynamoDB store. */
+public final class InMemoryConnectionStore implements ConnectionStore {
+    private final Map<String, Instance> instances = new HashMap<>();
+    private final Map<InstanceUrl, String> instanceIdsByUrl = new HashMap<>();
+    private final Map<String, InstanceKey> keys = new HashMap<>();
+    private final Map<String, Connection> connections = new HashMap<>();
+    private final Map<String, Invitation> invitations = new HashMap<>();
+
+    @Override
+    public synchronized boolean registerInstance(Instance instance, InstanceKey key) {
+        if (instanceIdsByUrl.containsKey(instance.url())) {
+            return false;
+        }
+        instanceIdsByUrl.put(instance.url(), instance.id());
+        instances.put(instance.id(), instance);
+        keys.put(key.keyId(), key);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Instance> findInstance(String instanceId) {
+        return Optional.ofNullable(instances.get(instanceId));
+    }
+
+    @Override
+    public synchronized Optional<Instance> findInstanceByUrl(InstanceUrl url) {
+        return Optional.ofNullable(instanceIdsByUrl.get(url)).map(instances::get);
+    }
+
+    @Override
+    public synchronized Optional<InstanceKey> findKey(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    @Override
+    public synchronized void createConnection(Connection connection, Invitation invitation) {
+        connections.put(connection.id(), connection);
+        invitations.put(invitation.id(), invitation);
+    }
+
+    @Override
+    public synchronized Optional<Connection> findConnection(String connectionId) {
+        return Optional.ofNullable(connections.get(connectionId));
+    }
+
+    @Override
+    public synchronized Optional<Invitation> findInvitation(String invitationId) {
+        return Optional.ofNullable(invitations.get(invitationId));
+    }
+
+    @Override
+    public synchronized boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt,
+                                                 Connection accepted) {
+        Invitation stored = invitations.get(invitation.id());
+        Connection current = connections.get(accepted.id());
+        if (stored == null || stored.isUsed() || current == null || current.status() != ConnectionStatus.PENDING) {
+            return false;
+        }
+        invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
+                stored.expiresAt(), usedAt, acceptorId));
+        connections.put(accepted.id(), accepted);
+        return true;
+    }
+}
