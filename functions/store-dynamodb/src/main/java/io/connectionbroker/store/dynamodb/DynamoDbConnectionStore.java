@@ -1,0 +1,277 @@
+package io.connectionbroker.store.dynamodb;
+
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.ConnectionType;
+import io.connectionbroker.domain.Instance;
+import io.connectionbroker.domain.InstanceKey;
+import io.connectionbroker.domain.InstanceUrl;
+import io.connectionbroker.domain.Invitation;
+import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.SecretHash;
+import io.connectionbroker.domain.Side;
+import io.connectionbroker.domain.StoreUnavailable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The {@link ConnectionStore} on one DynamoDB table. Every read is a consistent key lookup and every
+ * multi-record write one {@code TransactWriteItems}, so a caller sees its own writes at once and no
+ * write is ever half done.
+ */
+public final class DynamoDbConnectionStore implements ConnectionStore {
+    static final String INSTANCE = "INSTANCE";
+    static final String INSTANCE_URL = "INSTANCE_URL";
+    static final String API_KEY = "API_KEY";
+    static final String CONNECTION = "CONNECTION";
+    static final String INVITATION = "INVITATION";
+
+    private static final String ENTITY = "entity";
+    private static final String ID = "id";
+    private static final String INSTANCE_ID = "instanceId";
+    private static final String URL = "url";
+    private static final String PLATFORM = "platform";
+    private static final String LICENSE = "license";
+    private static final String PUBLIC = "public";
+    private static final String SECRET_HASH = "secretHash";
+    private static final String CREATED_AT = "createdAt";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String STATUS = "status";
+    private static final String TYPE = "type";
+    private static final String MODE = "mode";
+    private static final String NAME = "name";
+    private static final String DESCRIPTION = "description";
+    private static final String SOURCE = "source";
+    private static final String DESTINATION = "destination";
+    private static final String SHORT_NAME = "ShortName";
+    private static final String PROJECT = "Project";
+    private static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
+    private static final String CONNECTION_ID = "connectionId";
+    private static final String EXPIRES_AT = "expiresAt";
+    private static final String USED_AT = "usedAt";
+    private static final String USED_BY = "usedBy";
+
+    /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
+    private static final int CONFLICT_ATTEMPTS = 5;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public boolean registerInstance(Instance instance, InstanceKey key) {
+        Item urlClaim = Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
+                .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
+        Item keyItem = Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
+                .with(ENTITY, API_KEY).with(ID, key.keyId()).with(INSTANCE_ID, key.instanceId())
+                .with(SECRET_HASH, key.hash().toBase64()).with(CREATED_AT, key.createdAt());
+        return transact(List.of(putNew(urlClaim), putNew(instanceItem(instance)), putNew(keyItem)));
+    }
+
+    @Override
+    public Optional<Instance> findInstance(String instanceId) {
+        return get(INSTANCE + "#" + instanceId, INSTANCE).map(DynamoDbConnectionStore::instance);
+    }
+
+    @Override
+    public Optional<Instance> findInstanceByUrl(InstanceUrl url) {
+        return get(INSTANCE_URL + "#" + url.value(), INSTANCE_URL)
+                .flatMap(claim -> findInstance(claim.string(INSTANCE_ID)));
+    }
+
+    @Override
+    public Optional<InstanceKey> findKey(String keyId) {
+        return get(API_KEY + "#" + keyId, API_KEY).map(item -> new InstanceKey(item.string(ID),
+                item.string(INSTANCE_ID), SecretHash.fromBase64(item.string(SECRET_HASH)), item.instant(CREATED_AT)));
+    }
+
+    @Override
+    public void createConnection(Connection connection, Invitation invitation) {
+        if (!transact(List.of(putNew(connectionItem(connection)), putNew(invitationItem(invitation))))) {
+            throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
+        }
+    }
+
+    @Override
+    public Optional<Connection> findConnection(String connectionId) {
+        return get(CONNECTION + "#" + connectionId, CONNECTION).map(DynamoDbConnectionStore::connection);
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(String invitationId) {
+        return get(INVITATION + "#" + invitationId, INVITATION).map(item -> new Invitation(item.string(ID),
+                item.string(CONNECTION_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
+                item.instant(EXPIRES_AT), item.instant(USED_AT), item.string(USED_BY)));
+    }
+
+    @Override
+    public boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt, Connection accepted) {
+        Item invitationKey = Item.keyed(INVITATION + "#" + invitation.id(), INVITATION);
+        TransactWriteItem useInvitation = TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName)
+                .key(invitationKey.attributes())
+                .updateExpression("SET #usedAt = :usedAt, #usedBy = :usedBy")
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#usedAt)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#usedAt", USED_AT,
+                        "#usedBy", USED_BY))
+                .expressionAttributeValues(Map.of(":usedAt", AttributeValue.fromS(usedAt.toString()),
+                        ":usedBy", AttributeValue.fromS(acceptorId)))
+                .build()).build();
+        TransactWriteItem activate = TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(connectionItem(accepted).attributes())
+                .conditionExpression("#status = :pending")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name())))
+                .build()).build();
+        return transact(List.of(useInvitation, activate));
+    }
+
+    /**
+     * Runs one transaction.
+     *
+     * @return false when a condition failed (nothing was written); true when everything was written
+     */
+    private boolean transact(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                available(() -> client.transactWriteItems(request -> request.transactItems(writes)));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                List<String> reasons = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
+                if (reasons.contains("ConditionalCheckFailed")) {
+                    return false;
+                }
+                boolean contended = reasons.contains("TransactionConflict");
+                if (!contended && !reasons.contains("ThrottlingError") && !reasons.contains("ProvisionedThroughputExceeded")) {
+                    throw cancelled;
+                }
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw new StoreUnavailable("The records this request changes are busy with other requests."
+                            + " Send the same request again.", RETRY_AFTER);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Optional<Item> get(String partitionKey, String sortKey) {
+        Map<String, AttributeValue> key = Item.keyed(partitionKey, sortKey).attributes();
+        GetItemResponse response = available(() ->
+                client.getItem(request -> request.tableName(tableName).key(key).consistentRead(true)));
+        return response.hasItem() ? Optional.of(Item.of(response.item())) : Optional.empty();
+    }
+
+    /** Turns what the caller can only wait out (throttling, a service fault, a network failure) into one refusal. */
+    private static <T> T available(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TransactionCanceledException cancelled) {
+            throw cancelled;
+        } catch (DynamoDbException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new StoreUnavailable("The database is busy right now. Send the same request again.", RETRY_AFTER);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StoreUnavailable("The database could not be reached. Send the same request again.", RETRY_AFTER);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("The request was interrupted. Send the same request again.", RETRY_AFTER);
+        }
+    }
+
+    private TransactWriteItem putNew(Item item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(item.attributes())
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                .build()).build();
+    }
+
+    private static Item instanceItem(Instance instance) {
+        return Item.keyed(INSTANCE + "#" + instance.id(), INSTANCE)
+                .with(ENTITY, INSTANCE).with(ID, instance.id()).with(URL, instance.url().value())
+                .with(PLATFORM, instance.platform()).with(LICENSE, instance.license())
+                .with(PUBLIC, instance.isPublic()).with(CREATED_AT, instance.createdAt());
+    }
+
+    private static Instance instance(Item item) {
+        return new Instance(item.string(ID), InstanceUrl.ofStored(item.string(URL)),
+                item.enumValue(PLATFORM, Platform.class), item.enumValue(LICENSE, License.class), item.bool(PUBLIC),
+                item.instant(CREATED_AT));
+    }
+
+    private static Item connectionItem(Connection connection) {
+        Item item = Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION)
+                .with(ENTITY, CONNECTION).with(ID, connection.id()).with(STATUS, connection.status())
+                .with(TYPE, connection.type()).with(MODE, connection.mode()).with(NAME, connection.name())
+                .with(DESCRIPTION, connection.description())
+                .with(INVITATION_EXPIRES_AT, connection.invitationExpiresAt())
+                .with(CREATED_AT, connection.createdAt()).with(UPDATED_AT, connection.updatedAt());
+        writeSide(item, SOURCE, connection.source());
+        writeSide(item, DESTINATION, connection.destination());
+        return item;
+    }
+
+    private static Connection connection(Item item) {
+        return new Connection(item.string(ID), item.enumValue(STATUS, ConnectionStatus.class),
+                item.enumValue(TYPE, ConnectionType.class), item.enumValue(MODE, Mode.class), item.string(NAME),
+                item.string(DESCRIPTION), readSide(item, SOURCE), readSide(item, DESTINATION),
+                item.instant(INVITATION_EXPIRES_AT), item.instant(CREATED_AT), item.instant(UPDATED_AT));
+    }
+
+    private static void writeSide(Item item, String prefix, Side side) {
+        item.with(prefix + "InstanceId", side.instanceId())
+                .with(prefix + "Url", side.url() == null ? null : side.url().value())
+                .with(prefix + "Platform", side.platform())
+                .with(prefix + SHORT_NAME, side.shortName())
+                .with(prefix + PROJECT, side.project());
+    }
+
+    private static Side readSide(Item item, String prefix) {
+        String url = item.string(prefix + "Url");
+        return new Side(item.string(prefix + "InstanceId"), url == null ? null : InstanceUrl.ofStored(url),
+                item.enumValue(prefix + "Platform", Platform.class), item.string(prefix + SHORT_NAME),
+                item.string(prefix + PROJECT));
+    }
+
+    private static Item invitationItem(Invitation invitation) {
+        return Item.keyed(INVITATION + "#" + invitation.id(), INVITATION)
+                .with(ENTITY, INVITATION).with(ID, invitation.id()).with(CONNECTION_ID, invitation.connectionId())
+                .with(SECRET_HASH, invitation.hash().toBase64()).with(EXPIRES_AT, invitation.expiresAt())
+                .with(USED_AT, invitation.usedAt()).with(USED_BY, invitation.usedBy())
+                .withNumber(ConnectionTable.TTL_ATTRIBUTE,
+                        invitation.expiresAt().plus(ConnectionTable.EXPIRED_INVITATION_RETENTION).getEpochSecond());
+    }
+}

@@ -1,0 +1,83 @@
+package io.connectionbroker.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Amazon's DynamoDB Local, the real engine, started once per test JVM in memory on a free port and
+ * reached over HTTP like the service. Tests isolate themselves with a table of their own.
+ */
+public final class DynamoDbLocalEngine {
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
+
+    private static DynamoDbLocalEngine shared;
+
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    private DynamoDbLocalEngine(URI endpoint) {
+        this.endpoint = endpoint;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** The engine of this JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized DynamoDbLocalEngine shared() {
+        if (shared == null) {
+            int port = freePort();
+            try {
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.stop();
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+            }
+            shared = new DynamoDbLocalEngine(URI.create("http://localhost:" + port));
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A table name no other test uses. */
+    public static String uniqueTableName(String purpose) {
+        return purpose + "-" + UUID.randomUUID();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
