@@ -1,0 +1,104 @@
+package io.connectionbroker.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Hands requests to a function's real Lambda handler the way an API Gateway HTTP API does with payload
+ * format 2.0: lower-case header names with repeated values joined by commas, cookies apart, the query
+ * string raw, a request context with its own request id; and turns the handler's answer back into HTTP.
+ */
+public final class HttpApiGateway {
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final String functionName;
+
+    public HttpApiGateway(APIGatewayV2HTTPEventFunction handler, String functionName) {
+        this.handler = handler;
+        this.functionName = functionName;
+    }
+
+    public GatewayResponse send(GatewayRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        APIGatewayV2HTTPResponse answer = handler.handleRequest(event(request, requestId),
+                new LocalLambdaContext(requestId, functionName));
+        return response(answer);
+    }
+
+    static APIGatewayV2HTTPEvent event(GatewayRequest request, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        request.headers().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(value -> cookies.addAll(List.of(value.split(";\\s*"))));
+            } else {
+                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
+            }
+        });
+        Instant now = Instant.now();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(request.rawPath())
+                .withRawQueryString(request.rawQueryString() == null ? "" : request.rawQueryString())
+                .withHeaders(headers)
+                .withCookies(cookies.isEmpty() ? null : cookies)
+                .withBody(request.body())
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey("$default")
+                        .withStage("$default")
+                        .withRequestId(requestId)
+                        .withAccountId("000000000000")
+                        .withApiId("local")
+                        .withDomainName(headers.getOrDefault("host", "localhost"))
+                        .withTime(REQUEST_TIME.format(now))
+                        .withTimeEpoch(now.toEpochMilli())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(request.method())
+                                .withPath(request.rawPath())
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                                .build())
+                        .build())
+                .build();
+    }
+
+    static GatewayResponse response(APIGatewayV2HTTPResponse answer) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (answer.getHeaders() != null) {
+            answer.getHeaders().forEach((name, value) ->
+                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value));
+        }
+        if (answer.getMultiValueHeaders() != null) {
+            answer.getMultiValueHeaders().forEach((name, values) -> {
+                List<String> known = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+                values.stream().filter(v -> !known.contains(v)).forEach(known::add);
+            });
+        }
+        if (answer.getCookies() != null && !answer.getCookies().isEmpty()) {
+            headers.put("set-cookie", new ArrayList<>(answer.getCookies()));
+        }
+        String body = answer.getBody();
+        if (body != null && answer.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return new GatewayResponse(answer.getStatusCode(), headers, body);
+    }
+}

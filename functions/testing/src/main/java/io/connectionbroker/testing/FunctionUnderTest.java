@@ -1,0 +1,141 @@
+package io.connectionbroker.testing;
+
+import io.connectionbroker.domain.SettableClock;
+import io.connectionbroker.gateway.GatewayRequest;
+import io.connectionbroker.gateway.GatewayResponse;
+import io.connectionbroker.gateway.HttpApiGateway;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function's real Lambda handler ({@link APIGatewayV2HTTPEventFunction}) on DynamoDB Local, with a table
+ * of its own and a clock the test sets. Requests go in as API Gateway v2 events, as in AWS.
+ */
+public final class FunctionUnderTest implements AutoCloseable {
+    private final ApplicationContext context;
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final HttpApiGateway gateway;
+    private final SettableClock clock;
+
+    private FunctionUnderTest(Map<String, Object> extraProperties) {
+        DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("aws.services.dynamodb.endpoint-override", engine.endpoint().toString());
+        properties.put("aws.region", DynamoDbLocalEngine.REGION);
+        properties.put("aws.access-key-id", DynamoDbLocalEngine.ACCESS_KEY);
+        properties.put("aws.secret-key", DynamoDbLocalEngine.SECRET_KEY);
+        properties.put("connection-broker.table-name", DynamoDbLocalEngine.uniqueTableName("function"));
+        properties.put("connection-broker.create-table", true);
+        properties.putAll(extraProperties);
+        clock = SettableClock.startingNow();
+        context = ApplicationContext.builder().environments("test").properties(properties).singletons(clock).build();
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        gateway = new HttpApiGateway(handler, "test");
+    }
+
+    public static FunctionUnderTest start() {
+        return new FunctionUnderTest(Map.of());
+    }
+
+    public static FunctionUnderTest start(Map<String, Object> properties) {
+        return new FunctionUnderTest(properties);
+    }
+
+    public SettableClock clock() {
+        return clock;
+    }
+
+    /** A bean of the function's own context, for arranging what a test needs through the domain. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Answer post(String path, String apiKey, String json) {
+        return send("POST", path, apiKey, json, "application/json");
+    }
+
+    public Answer get(String path, String apiKey) {
+        return send("GET", path, apiKey, null, null);
+    }
+
+    public Answer send(String method, String path, String apiKey, String body, String contentType) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (apiKey != null) {
+            headers.put("Authorization", List.of("Bearer " + apiKey));
+        }
+        if (contentType != null) {
+            headers.put("Content-Type", List.of(contentType));
+        }
+        return send(new GatewayRequest(method, path, "", headers, body));
+    }
+
+    public Answer send(GatewayRequest request) {
+        return new Answer(gateway.send(request), context.getBean(JsonMapper.class));
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+
+    /** The answer to one request, with its body read as JSON. */
+    public record Answer(GatewayResponse response, JsonMapper mapper) {
+        public int status() {
+            return response.status();
+        }
+
+        public String header(String name) {
+            return response.header(name).orElse(null);
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public JsonNode json() {
+            try {
+                return mapper.readValue(response.body(), JsonNode.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + response.body(), e);
+            }
+        }
+
+        /** The text at a dotted path, for example {@code connection.destination.url}; null for JSON null. */
+        public String text(String path) {
+            JsonNode node = json();
+            for (String name : path.split("\\.")) {
+                if (node == null || !node.isObject()) {
+                    throw new AssertionError("no " + path + " in " + response.body());
+                }
+                node = node.get(name);
+            }
+            if (node == null) {
+                throw new AssertionError("no " + path + " in " + response.body());
+            }
+            return node.isNull() ? null : node.coerceStringValue();
+        }
+
+        /** The fields a problem's {@code errors} member names, in order; empty when it has none. */
+        public List<String> errorFields() {
+            JsonNode errors = json().get("errors");
+            List<String> fields = new java.util.ArrayList<>();
+            if (errors != null) {
+                errors.values().forEach(error -> fields.add(error.get("field").getStringValue()));
+            }
+            return fields;
+        }
+
+        @Override
+        public String toString() {
+            return response.status() + " " + response.headers() + " " + response.body();
+        }
+    }
+}

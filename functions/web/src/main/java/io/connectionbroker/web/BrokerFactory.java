@@ -1,0 +1,70 @@
+package io.connectionbroker.web;
+
+import io.connectionbroker.domain.AcceptInvitation;
+import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.Entropy;
+import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.RegisterInstance;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.domain.ViewConnection;
+import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires the domain operations to the DynamoDB store. Beans are made on first use, so each function
+ * builds only the operations its controller asks for.
+ */
+@Factory
+public class BrokerFactory {
+
+    /** Secondary so that tests can put a clock of their own in its place. */
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Entropy entropy() {
+        return new SecureEntropy();
+    }
+
+    @Singleton
+    ConnectionStore connectionStore(DynamoDbClient client,
+                                    @Value("${connection-broker.table-name}") String tableName) {
+        return new DynamoDbConnectionStore(client, tableName);
+    }
+
+    @Singleton
+    RegisterInstance registerInstance(ConnectionStore store, Clock clock, Entropy entropy) {
+        return new RegisterInstance(store, clock, entropy);
+    }
+
+    @Singleton
+    AuthenticateInstance authenticateInstance(ConnectionStore store) {
+        return new AuthenticateInstance(store);
+    }
+
+    @Singleton
+    InitiateConnection initiateConnection(ConnectionStore store, Clock clock, Entropy entropy,
+                                          @Value("${connection-broker.invitation-lifetime}") Duration lifetime) {
+        return new InitiateConnection(store, clock, entropy, lifetime);
+    }
+
+    @Singleton
+    AcceptInvitation acceptInvitation(ConnectionStore store, Clock clock) {
+        return new AcceptInvitation(store, clock);
+    }
+
+    @Singleton
+    ViewConnection viewConnection(ConnectionStore store, Clock clock) {
+        return new ViewConnection(store, clock);
+    }
+}

@@ -1,0 +1,33 @@
+package io.connectionbroker.web;
+
+import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.domain.Instance;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import org.slf4j.MDC;
+
+/** Identifies the calling instance from its {@code Authorization: Bearer <API key>} header. */
+@Singleton
+public class CallerInstance {
+    /** The log field that names the caller: its instance id, never its key. */
+    public static final String LOG_FIELD = "instanceId";
+    private static final String BEARER = "bearer ";
+
+    private final AuthenticateInstance authenticate;
+
+    public CallerInstance(AuthenticateInstance authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** @throws io.connectionbroker.domain.Unauthenticated when the header holds no key of a registered instance */
+    public Instance from(@Nullable String authorization) {
+        String key = null;
+        if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            key = authorization.substring(BEARER.length()).strip();
+        }
+        Instance caller = authenticate.authenticate(key);
+        MDC.put(LOG_FIELD, caller.id());
+        return caller;
+    }
+}

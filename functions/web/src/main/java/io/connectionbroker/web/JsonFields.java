@@ -1,0 +1,120 @@
+package io.connectionbroker.web;
+
+import io.connectionbroker.domain.FieldError;
+import io.connectionbroker.domain.InvalidRequest;
+import io.micronaut.json.tree.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields of one JSON object in a request body. Reading a field of the wrong type, or finding a field
+ * the request does not have, records an error naming the field; {@link #throwIfInvalid()} then refuses the
+ * request naming every bad field at once.
+ */
+public final class JsonFields {
+    /** Fields the service sets itself: a client sending one is told so rather than silently ignored. */
+    private static final Set<String> SET_BY_SERVICE = Set.of("id", "status", "type", "createdAt", "updatedAt",
+            "invitationExpiresAt", "instanceId", "apiKey");
+
+    private final String path;
+    private final JsonNode node;
+    private final List<FieldError> errors;
+
+    private JsonFields(String path, JsonNode node, List<FieldError> errors) {
+        this.path = path;
+        this.node = node;
+        this.errors = errors;
+    }
+
+    static JsonFields root(JsonNode node) {
+        return new JsonFields("", node, new ArrayList<>());
+    }
+
+    /** Records an error for every field that is not one of {@code allowed}. */
+    public JsonFields allowOnly(String... allowed) {
+        List<String> names = Arrays.asList(allowed);
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            String name = entry.getKey();
+            if (!names.contains(name)) {
+                errors.add(new FieldError(path + name, SET_BY_SERVICE.contains(name)
+                        ? "is set by the service and cannot be sent"
+                        : "is not a field of this request; the fields are " + names));
+            }
+        }
+        return this;
+    }
+
+    /** The string, or null when the field is absent or JSON null. */
+    public String string(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            return invalid(name, "must be a string");
+        }
+        return value.getStringValue();
+    }
+
+    /** The boolean, or null when the field is absent or JSON null. */
+    public Boolean bool(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            return invalid(name, "must be true or false");
+        }
+        return value.getBooleanValue();
+    }
+
+    /** The enum constant named exactly by the string, or null when the field is absent or JSON null. */
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        return invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** The nested object's fields, or null when the field is absent or JSON null. */
+    public JsonFields object(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            return invalid(name, "must be a JSON object");
+        }
+        return new JsonFields(path + name + ".", value, errors);
+    }
+
+    /** Records that a field (of this object) is wrong, for rules that span fields. */
+    public void reject(String name, String problem) {
+        errors.add(new FieldError(path + name, problem));
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+    }
+
+    private JsonNode value(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private <T> T invalid(String name, String problem) {
+        errors.add(new FieldError(path + name, problem));
+        return null;
+    }
+}
