@@ -1,0 +1,253 @@
+package io.connectionbroker.accept;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.InvitationCode;
+import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance;
+import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.testing.Arrange;
+import io.connectionbroker.testing.FunctionUnderTest;
+import io.connectionbroker.testing.FunctionUnderTest.Answer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code POST /v1/invitations/accept} through the function's real handler, on DynamoDB Local. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AcceptInvitationFunctionTest {
+    private FunctionUnderTest function;
+    private Arrange arrange;
+    private Registered acme;
+
+    @BeforeAll
+    void start() {
+        function = FunctionUnderTest.start();
+        arrange = new Arrange(function);
+        acme = arrange.instance(Platform.ZENDESK);
+    }
+
+    @AfterAll
+    void stop() {
+        function.close();
+    }
+
+    private Answer accept(Registered caller, String code, String project) {
+        return function.post("/v1/invitations/accept", caller.apiKey().reveal(),
+                "{\"code\": \"" + code + "\", \"project\": \"" + project + "\"}");
+    }
+
+    @Test
+    void theInvitedInstanceAcceptsAndTheConnectionIsActive() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.SCRIPT);
+        function.clock().advance(Duration.ofMinutes(3));
+
+        Answer answer = accept(beta, initiated.code().reveal(), "HELP");
+
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals(initiated.connection().id(), answer.text("connection.id"));
+        assertEquals("ACTIVE", answer.text("connection.status"));
+        assertEquals(beta.instance().id(), answer.text("connection.destination.instanceId"));
+        assertEquals(beta.instance().url().value(), answer.text("connection.destination.url"));
+        assertEquals("FRESHDESK", answer.text("connection.destination.platform"));
+        assertEquals("HELP", answer.text("connection.destination.project"));
+        assertEquals("SUPPORT", answer.text("connection.source.project"));
+        assertFalse(answer.text("connection.updatedAt").equals(answer.text("connection.createdAt")));
+        Connection stored = function.bean(ConnectionStore.class).findConnection(initiated.connection().id()).orElseThrow();
+        assertEquals(ConnectionStatus.ACTIVE, stored.status());
+        assertEquals(beta.instance().id(), function.bean(ConnectionStore.class)
+                .findInvitation(initiated.code().id()).orElseThrow().usedBy());
+    }
+
+    @Test
+    void aPrivateDestinationsUrlIsTheOneItRegistered() {
+        Registered vault = arrange.instance(Platform.FRESHSERVICE, License.FREE, false);
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+
+        Answer answer = accept(vault, initiated.code().reveal(), "IT");
+
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals(vault.instance().url().value(), answer.text("connection.destination.url"));
+    }
+
+    @Test
+    void aCodeUsedOnceAnswers409() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+        assertEquals(200, accept(beta, initiated.code().reveal(), "HELP").status());
+
+        Answer again = accept(arrange.instance(Platform.ZENDESK), initiated.code().reveal(), "HELP");
+
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("urn:connection-broker:problem:invitation-already-used", again.text("type"));
+    }
+
+    @Test
+    void anExpiredCodeAnswers410WhileItsItemStillExists() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        function.clock().advance(Duration.ofHours(72).plusSeconds(1));
+        try {
+            Answer answer = accept(beta, initiated.code().reveal(), "HELP");
+
+            assertEquals(410, answer.status(), answer.toString());
+            assertEquals("urn:connection-broker:problem:invitation-expired", answer.text("type"));
+            assertEquals(initiated.connection().invitationExpiresAt().toString(), answer.text("expiredAt"));
+            assertTrue(function.bean(ConnectionStore.class).findInvitation(initiated.code().id()).isPresent());
+        } finally {
+            function.clock().advance(Duration.ofHours(-72).minusSeconds(1));
+        }
+    }
+
+    @Test
+    void aMistypedCodeAnswers400WithoutALookup() {
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+        String code = initiated.code().reveal();
+        String mistyped = code.substring(0, 25) + (code.charAt(25) == 'a' ? 'b' : 'a') + code.substring(26);
+
+        Answer answer = accept(arrange.instance(Platform.FRESHDESK), mistyped, "HELP");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:invitation-code-malformed", answer.text("type"));
+        assertEquals(List.of("code"), answer.errorFields());
+        assertTrue(answer.text("detail").contains("mistyped"), answer.text("detail"));
+    }
+
+    @Test
+    void aCodeThatWasNeverIssuedAnswers404() {
+        Answer answer = accept(arrange.instance(Platform.FRESHDESK),
+                InvitationCode.issue(new SecureEntropy()).reveal(), "HELP");
+
+        assertEquals(404, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:invitation-not-found", answer.text("type"));
+    }
+
+    @Test
+    void aPublicInvitationPresentedByAnotherInstanceAnswers403NamingWhomItIsFor() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+
+        Answer answer = accept(arrange.instance(Platform.FRESHDESK), initiated.code().reveal(), "HELP");
+
+        assertEquals(403, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:invitation-not-for-caller", answer.text("type"));
+        assertTrue(answer.text("invitedInstance").contains(beta.instance().url().value()), answer.toString());
+        assertEquals(ConnectionStatus.PENDING, function.bean(ConnectionStore.class)
+                .findConnection(initiated.connection().id()).orElseThrow().status());
+    }
+
+    @Test
+    void aLocalInvitationIsForTheInitiatorAndAPrivateOneForAnyoneElse() {
+        Initiated local = arrange.connectionTo(acme.instance(), acme.instance(), Mode.VISUAL);
+        assertEquals(403, accept(arrange.instance(Platform.ZENDESK), local.code().reveal(), "HELP").status());
+        Answer localAccepted = accept(acme, local.code().reveal(), "SECOND-PROJECT");
+        assertEquals(200, localAccepted.status(), localAccepted.toString());
+        assertEquals("LOCAL", localAccepted.text("connection.type"));
+        assertEquals("SECOND-PROJECT", localAccepted.text("connection.destination.project"));
+
+        Initiated hidden = arrange.privateConnection(acme.instance(), Mode.BASIC);
+        Answer byInitiator = accept(acme, hidden.code().reveal(), "HELP");
+        assertEquals(403, byInitiator.status(), byInitiator.toString());
+    }
+
+    @Test
+    void aModeTheAcceptingPlatformDoesNotOfferAnswers422() {
+        String url = "https://registered-later-" + java.util.UUID.randomUUID() + ".freshdesk.com";
+        Initiated visual = function.bean(InitiateConnection.class).initiate(acme.instance(),
+                new InitiateConnection.Command(url, false, Mode.VISUAL, "a", "b", null, null, "P"));
+        Registered later = function.bean(RegisterInstance.class)
+                .register(new RegisterInstance.Command(url, Platform.FRESHDESK, License.PAID, true));
+
+        Answer answer = accept(later, visual.code().reveal(), "HELP");
+
+        assertEquals(422, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:mode-not-offered", answer.text("type"));
+        assertTrue(answer.text("rule").contains("FRESHDESK"), answer.text("rule"));
+        assertEquals(ConnectionStatus.PENDING, function.bean(ConnectionStore.class)
+                .findConnection(visual.connection().id()).orElseThrow().status());
+    }
+
+    @Test
+    void missingAndUnknownFieldsAreNamed() {
+        Answer answer = function.post("/v1/invitations/accept", acme.apiKey().reveal(),
+                "{\"status\": \"ACTIVE\", \"project\": 5}");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of("status", "project", "code"), answer.errorFields());
+    }
+
+    @Test
+    void withoutAValidKeyAnswers401() {
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+
+        Answer answer = function.post("/v1/invitations/accept", null,
+                "{\"code\": \"" + initiated.code().reveal() + "\", \"project\": \"HELP\"}");
+
+        assertEquals(401, answer.status(), answer.toString());
+        assertNull(function.bean(ConnectionStore.class).findInvitation(initiated.code().id()).orElseThrow().usedAt());
+    }
+
+    @Test
+    void fiftyConcurrentAcceptsOfOneCodeGiveOneSuccessAnd49Conflicts() throws Exception {
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+        int callers = 50;
+        List<Registered> acceptors = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            acceptors.add(arrange.instance(Platform.FRESHDESK));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        try {
+            for (Registered acceptor : acceptors) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return accept(acceptor, initiated.code().reveal(), "HELP");
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            int conflicts = 0;
+            String winner = null;
+            for (Future<Answer> future : answers) {
+                Answer answer = future.get();
+                if (answer.status() == 200) {
+                    accepted++;
+                    winner = answer.text("connection.destination.instanceId");
+                } else {
+                    assertEquals(409, answer.status(), answer.toString());
+                    assertEquals("urn:connection-broker:problem:invitation-already-used", answer.text("type"));
+                    conflicts++;
+                }
+            }
+            assertEquals(1, accepted);
+            assertEquals(49, conflicts);
+            Connection stored = function.bean(ConnectionStore.class)
+                    .findConnection(initiated.connection().id()).orElseThrow();
+            assertEquals(ConnectionStatus.ACTIVE, stored.status());
+            assertEquals(winner, stored.destination().instanceId());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
