@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.testing.SettableClock;
+
 /** The domain operations wired on an in-memory store, a settable clock and real randomness. */
 final class TestBroker {
     final InMemoryConnectionStore store = new InMemoryConnectionStore();

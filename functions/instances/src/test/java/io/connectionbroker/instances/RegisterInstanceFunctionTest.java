@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.InstanceUrl;
-import io.connectionbroker.testing.FunctionUnderTest;
-import io.connectionbroker.testing.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.FunctionUnderTest;
+import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +139,26 @@ class RegisterInstanceFunctionTest {
         assertEquals(415, answer.status(), answer.toString());
         assertEquals("application/problem+json", answer.header("content-type"));
         assertEquals("urn:connection-broker:problem:unsupported-media-type", answer.text("type"));
+    }
+
+    @Test
+    void aBodyWithoutAContentTypeAnswers415() {
+        Answer answer = function.send("POST", "/v1/instances", null,
+                "{\"url\": \"https://untyped.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}", null);
+
+        assertEquals(415, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:unsupported-media-type", answer.text("type"));
+    }
+
+    @Test
+    void aFieldSentTwiceAnswers400NamingIt() {
+        Answer answer = function.post("/v1/instances", null,
+                "{\"url\": \"https://one.example.com\", \"url\": \"https://two.example.com\","
+                        + " \"platform\": \"ZENDESK\", \"license\": \"FREE\"}");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of("body"), answer.errorFields());
+        assertTrue(answer.text("detail").contains("'url' more than once"), answer.text("detail"));
     }
 
     @Test

@@ -7,6 +7,9 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies as JSON objects. Controllers take the body as text and read it here, so that every
@@ -16,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 public class JsonBodies {
     /** The largest body any request of this API needs, with room to spare. */
     public static final int MAX_BYTES = 64 * 1024;
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field ('[^']{1,100}')");
 
     private final JsonMapper mapper;
 
@@ -35,11 +40,24 @@ public class JsonBodies {
         try {
             node = mapper.readValue(bytes, JsonNode.class);
         } catch (IOException | RuntimeException e) {
-            throw InvalidRequest.of("body", "is not valid JSON: check quotes, commas and braces");
+            throw InvalidRequest.of("body", duplicateField(e)
+                    .map(field -> "has the field " + field + " more than once; send each field once")
+                    .orElse("is not valid JSON: check quotes, commas and braces"));
         }
         if (node == null || !node.isObject()) {
             throw InvalidRequest.of("body", "must be a JSON object");
         }
         return JsonFields.root(node);
+    }
+
+    /** The field named twice, when that is why the parser gave up (strict duplicate detection is on). */
+    private static Optional<String> duplicateField(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
+            if (duplicate != null && duplicate.find()) {
+                return Optional.of(duplicate.group(1));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -31,9 +31,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                     "There is no resource at " + path + ". Check the path against the API documentation.", Map.of());
             case METHOD_NOT_ALLOWED -> Problems.response(status, "method-not-allowed", "Method not allowed",
                     method + " is not allowed on " + path + ".", Map.of());
-            case UNSUPPORTED_MEDIA_TYPE -> Problems.response(status, "unsupported-media-type",
-                    "Unsupported media type", "Send the body as JSON, with 'Content-Type: application/json'.",
-                    Map.of());
+            case UNSUPPORTED_MEDIA_TYPE -> Problems.unsupportedMediaType();
             case NOT_ACCEPTABLE -> Problems.response(status, "not-acceptable", "Not acceptable",
                     "This API answers with application/json (and application/problem+json for refusals).", Map.of());
             case REQUEST_ENTITY_TOO_LARGE -> Problems.response(status, "payload-too-large",

@@ -31,4 +31,9 @@ public final class Problems {
         body.putAll(extensions);
         return HttpResponse.<Map<String, Object>>status(status).contentType(CONTENT_TYPE).body(body);
     }
+
+    public static MutableHttpResponse<Map<String, Object>> unsupportedMediaType() {
+        return response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the body as JSON, with 'Content-Type: application/json'.", Map.of());
+    }
 }

@@ -1,4 +1,4 @@
-package io.connectionbroker.domain;
+package io.connectionbroker.testing;
 
 import java.time.Clock;
 import java.time.Duration;

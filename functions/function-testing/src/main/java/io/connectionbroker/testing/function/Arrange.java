@@ -1,4 +1,4 @@
-package io.connectionbroker.testing;
+package io.connectionbroker.testing.function;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;

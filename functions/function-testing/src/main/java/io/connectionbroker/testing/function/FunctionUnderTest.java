@@ -1,6 +1,7 @@
-package io.connectionbroker.testing;
+package io.connectionbroker.testing.function;
 
-import io.connectionbroker.domain.SettableClock;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.SettableClock;
 import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;

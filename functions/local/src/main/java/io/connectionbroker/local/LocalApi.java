@@ -1,0 +1,143 @@
+package io.connectionbroker.local;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.connectionbroker.gateway.GatewayRequest;
+import io.connectionbroker.gateway.GatewayResponse;
+import io.connectionbroker.gateway.HttpApiGateway;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole API on one local port, with no AWS account and no Docker: every request is turned into an
+ * API Gateway (HTTP API, payload 2.0) event and handed to the same Lambda handler class the functions
+ * deploy with; the data lives in DynamoDB Local, on disk, so a restart loses nothing.
+ *
+ * <p>Settings from the environment: {@code PORT} (8080), {@code DYNAMODB_PORT} (8000) and
+ * {@code CONNECTION_BROKER_DATA_DIR} ({@code .local-data/dynamodb}); any other setting of the functions
+ * too, for example {@code CONNECTION_BROKER_INVITATION_LIFETIME=15m}.
+ */
+public final class LocalApi implements AutoCloseable {
+    /** API Gateway's own limit on a request body; the functions refuse far smaller bodies themselves. */
+    private static final int GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final DynamoDBProxyServer database;
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private LocalApi(int port, int databasePort, Path dataDir) throws Exception {
+        Files.createDirectories(dataDir);
+        database = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            "-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(databasePort)});
+        database.start();
+        try {
+            // The same settings a deployed function gets from its environment, pointed at DynamoDB Local.
+            ApplicationContext context = ApplicationContext.builder()
+                    .environments("local")
+                    .properties(Map.of(
+                            "aws.services.dynamodb.endpoint-override", "http://localhost:" + databasePort,
+                            "aws.region", "us-east-1",
+                            "aws.access-key-id", "local",
+                            "aws.secret-key", "local",
+                            "connection-broker.create-table", true))
+                    .build();
+            handler = new APIGatewayV2HTTPEventFunction(context);
+            HttpApiGateway gateway = new HttpApiGateway(handler, "connection-broker-local");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.createContext("/", exchange -> answer(gateway, exchange));
+            workers = Executors.newFixedThreadPool(8);
+            server.setExecutor(workers);
+            server.start();
+        } catch (Exception | Error e) {
+            database.stop();
+            throw e;
+        }
+    }
+
+    public static LocalApi start(int port, int databasePort, Path dataDir) throws Exception {
+        return new LocalApi(port, databasePort, dataDir);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        int databasePort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
+        Path dataDir = Path.of(System.getenv().getOrDefault("CONNECTION_BROKER_DATA_DIR", ".local-data/dynamodb"));
+        LocalApi api = start(port, databasePort, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+        System.out.printf("%nconnection-broker is running: http://localhost:%d (try POST /v1/instances)%n"
+                        + "DynamoDB Local: http://localhost:%d, table 'connection-broker', data in %s%n"
+                        + "Stop with Ctrl-C.%n%n", port, databasePort, dataDir.toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        handler.close();
+        try {
+            database.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+        }
+    }
+
+    private static void answer(HttpApiGateway gateway, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, new GatewayResponse(413, Map.of("content-type", List.of("application/json")),
+                        "{\"message\":\"Request Entity Too Large\"}"));
+                return;
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
+            String query = exchange.getRequestURI().getRawQuery();
+            GatewayRequest request = new GatewayRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), query == null ? "" : query, headers,
+                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
+            send(exchange, gateway.send(request));
+        } catch (RuntimeException e) {
+            // What API Gateway answers when the function itself fails.
+            e.printStackTrace();
+            send(exchange, new GatewayResponse(500, Map.of("content-type", List.of("application/json")),
+                    "{\"message\":\"Internal Server Error\"}"));
+        }
+    }
+
+    /** The body, or null when it is over API Gateway's limit. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(GATEWAY_MAX_BODY_BYTES + 1);
+        return body.length > GATEWAY_MAX_BODY_BYTES ? null : body;
+    }
+
+    private static void send(HttpExchange exchange, GatewayResponse response) throws IOException {
+        response.headers().forEach((name, values) -> {
+            if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        boolean noBody = bytes.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}

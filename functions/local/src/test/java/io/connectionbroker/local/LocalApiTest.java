@@ -1,0 +1,171 @@
+package io.connectionbroker.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The local API as README runs it, over real HTTP: register, initiate, accept and status for each platform
+ * and each connection type, every request going through the API Gateway event path into the handler.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalApiTest {
+    @TempDir
+    static Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.createDefault();
+    private LocalApi api;
+    private int port;
+    private int databasePort;
+
+    @BeforeAll
+    void start() throws Exception {
+        port = freePort();
+        databasePort = freePort();
+        api = LocalApi.start(port, databasePort, dataDir);
+    }
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    @ParameterizedTest(name = "{0} initiates a {1} connection to {2}")
+    @CsvSource({
+        "ZENDESK, PUBLIC, FRESHDESK", "ZENDESK, PRIVATE, FRESHSERVICE", "ZENDESK, LOCAL, ZENDESK",
+        "FRESHDESK, PUBLIC, FRESHSERVICE", "FRESHDESK, PRIVATE, ZENDESK", "FRESHDESK, LOCAL, FRESHDESK",
+        "FRESHSERVICE, PUBLIC, ZENDESK", "FRESHSERVICE, PRIVATE, FRESHDESK", "FRESHSERVICE, LOCAL, FRESHSERVICE",
+    })
+    void theWholeLifecycleWorksForEachPlatformAndType(String platform, String type, String destinationPlatform)
+            throws Exception {
+        Registration initiator = register(platform, true);
+        Registration destination = type.equals("LOCAL") ? initiator
+                : register(destinationPlatform, !type.equals("PRIVATE"));
+        String target = switch (type) {
+            case "PRIVATE" -> "{\"private\": true}";
+            default -> "{\"url\": \"" + destination.url + "\"}";
+        };
+
+        Answer initiated = post("/v1/connections", initiator.key, """
+                {"destination": %s, "mode": "SCRIPT", "localShortName": "left", "remoteShortName": "right",
+                 "description": "e2e", "project": "SUPPORT"}""".formatted(target));
+        assertEquals(201, initiated.status, initiated.body);
+        String id = initiated.text("connection", "id");
+        assertEquals("/v1/connections/" + id, initiated.location);
+        assertEquals(type, initiated.text("connection", "type"));
+        assertEquals("PENDING", get("/v1/connections/" + id, initiator.key).text("status"));
+        if (type.equals("PRIVATE")) {
+            assertNull(initiated.text("connection", "destination", "url"));
+        }
+
+        Answer accepted = post("/v1/invitations/accept", destination.key,
+                "{\"code\": \"" + initiated.text("invitation", "code") + "\", \"project\": \"HELP\"}");
+        assertEquals(200, accepted.status, accepted.body);
+        assertEquals("ACTIVE", accepted.text("connection", "status"));
+
+        for (Registration side : new Registration[] {initiator, destination}) {
+            Answer status = get("/v1/connections/" + id, side.key);
+            assertEquals(200, status.status, status.body);
+            assertEquals("ACTIVE", status.text("status"));
+            assertEquals(destination.url, status.text("destination", "url"));
+            assertEquals(destinationPlatform, status.text("destination", "platform"));
+            assertEquals("HELP", status.text("destination", "project"));
+            assertEquals(platform, status.text("source", "platform"));
+        }
+        Answer stranger = get("/v1/connections/" + id, register("ZENDESK", true).key);
+        assertEquals(404, stranger.status, stranger.body);
+    }
+
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        Registration acme = register("ZENDESK", true);
+        Answer initiated = post("/v1/connections", acme.key, """
+                {"destination": {"private": true}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
+                 "project": "SUPPORT"}""");
+        String id = initiated.text("connection", "id");
+
+        api.close();
+        api = LocalApi.start(port, databasePort, dataDir);
+
+        Answer status = get("/v1/connections/" + id, acme.key);
+        assertEquals(200, status.status, status.body);
+        assertEquals("PENDING", status.text("status"));
+    }
+
+    @Test
+    void refusalsArriveAsProblemDetails() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/connections"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        assertTrue(response.body().contains("urn:connection-broker:problem:unauthenticated"), response.body());
+    }
+
+    private Registration register(String platform, boolean isPublic) throws Exception {
+        String url = "https://" + platform.toLowerCase() + "-" + UUID.randomUUID() + ".example.com";
+        Answer answer = post("/v1/instances", null, """
+                {"url": "%s", "platform": "%s", "license": "PAID", "public": %s}""".formatted(url, platform, isPublic));
+        assertEquals(201, answer.status, answer.body);
+        return new Registration(url, answer.text("apiKey"));
+    }
+
+    private Answer post(String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(key == null ? request : request.header("Authorization", "Bearer " + key));
+    }
+
+    private Answer get(String path, String key) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("location").orElse(null),
+                response.body(), json.readValue(response.body(), JsonNode.class));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Registration(String url, String key) {
+    }
+
+    private record Answer(int status, String location, String body, JsonNode node) {
+        String text(String... path) {
+            JsonNode at = node;
+            for (String name : path) {
+                at = at.get(name);
+            }
+            return at == null || at.isNull() ? null : at.coerceStringValue();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.connectionbroker.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.Set;
+
+/**
+ * Refuses a request that carries a body without saying what it is. Routes declare the JSON they consume,
+ * and the framework refuses other declared types with 415; a request with no Content-Type at all would
+ * otherwise reach the route.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class JsonContentType {
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    /** @return the refusal, or null to let the request through */
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> requireContentType(HttpRequest<?> request) {
+        if (WITH_BODY.contains(request.getMethod()) && request.getContentType().isEmpty()) {
+            return Problems.unsupportedMediaType();
+        }
+        return null;
+    }
+}
