@@ -9,7 +9,8 @@ import java.util.Locale;
  * absolute {@code https}, no user info, query or fragment, lower-case host, no default port, no trailing slash.
  */
 public final class InstanceUrl {
-    static final int MAX_LENGTH = 2048;
+    /** Instance base URLs are short; the bound keeps every storage key well under DynamoDB's 2,048 bytes. */
+    static final int MAX_LENGTH = 1024;
 
     private final String value;
 
@@ -28,6 +29,10 @@ public final class InstanceUrl {
         String trimmed = text.strip();
         if (trimmed.length() > MAX_LENGTH) {
             throw InvalidRequest.of(field, "is longer than " + MAX_LENGTH + " characters");
+        }
+        if (!trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw InvalidRequest.of(field, "must be plain ASCII without spaces: write an international domain"
+                    + " name in its xn-- form and percent-encode other characters");
         }
         URI uri;
         try {

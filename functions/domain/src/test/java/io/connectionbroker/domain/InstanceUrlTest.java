@@ -33,11 +33,20 @@ class InstanceUrlTest {
     @ValueSource(strings = {
         "http://acme.zendesk.com", "acme.zendesk.com", "/relative/path", "ftp://acme.zendesk.com",
         "https://user:secret@acme.zendesk.com", "https://acme.zendesk.com/?x=1", "https://acme.zendesk.com/#top",
-        "https://", "https://exa mple.com", "", "   "
+        "https://", "https://exa mple.com", "", "   ", "https://bücher.example", "https://example.com/ünï",
+        "https://example.com/\u0000"
     })
     void anythingButAnAbsoluteHttpsUrlWithoutUserInfoQueryOrFragmentIsRefused(String given) {
         InvalidRequest refused = assertThrows(InvalidRequest.class, () -> InstanceUrl.parse("destination.url", given));
         assertEquals("destination.url", refused.errors().get(0).field());
+    }
+
+    @Test
+    void aUrlOfMoreThan1024CharactersIsRefused() {
+        String path = "/" + "a".repeat(1024 - "https://example.com/".length());
+        assertEquals(1024, InstanceUrl.parse("url", "https://example.com" + path).value().length());
+
+        assertThrows(InvalidRequest.class, () -> InstanceUrl.parse("url", "https://example.com" + path + "a"));
     }
 
     @Test

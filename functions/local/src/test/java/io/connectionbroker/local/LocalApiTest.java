@@ -1,9 +1,13 @@
 package io.connectionbroker.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -13,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local API as README runs it, over real HTTP: register, initiate, accept and status for each platform
@@ -109,6 +116,46 @@ class LocalApiTest {
         Answer status = get("/v1/connections/" + id, acme.key);
         assertEquals(200, status.status, status.body);
         assertEquals("PENDING", status.text("status"));
+    }
+
+    @Test
+    void noKeyOrCodeIsEverLogged() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        List<String> secrets = new ArrayList<>();
+        try {
+            Registration acme = register("ZENDESK", true);
+            Registration beta = register("FRESHDESK", true);
+            Answer initiated = post("/v1/connections", acme.key, """
+                    {"destination": {"url": "%s"}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
+                     "project": "SUPPORT"}""".formatted(beta.url));
+            String code = initiated.text("invitation", "code");
+            String mistyped = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
+            String forgedKey = acme.key.substring(0, 21) + "0".repeat(acme.key.length() - 21);
+            secrets.addAll(List.of(acme.key, beta.key, code, mistyped, forgedKey));
+            assertEquals(400, post("/v1/invitations/accept", beta.key,
+                    "{\"code\": \"" + mistyped + "\", \"project\": \"HELP\"}").status);
+            assertEquals(401, post("/v1/invitations/accept", forgedKey,
+                    "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
+            assertEquals(200, post("/v1/invitations/accept", beta.key,
+                    "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
+            assertEquals(409, post("/v1/invitations/accept", beta.key,
+                    "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
+        } finally {
+            root.detachAppender(log);
+        }
+
+        assertTrue(log.list.size() >= 6, "one line per request at least: " + log.list.size());
+        for (ILoggingEvent event : log.list) {
+            String everything = event.getFormattedMessage() + " " + event.getMDCPropertyMap()
+                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
+            for (String secret : secrets) {
+                String secretPart = secret.substring(21);
+                assertFalse(everything.contains(secretPart), "a secret was logged: " + everything);
+            }
+        }
     }
 
     @Test
