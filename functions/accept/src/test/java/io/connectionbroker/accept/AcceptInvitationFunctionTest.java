@@ -17,8 +17,7 @@ import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.domain.SecureEntropy;
-import io.connectionbroker.testing.function.Arrange;
-import io.connectionbroker.testing.function.FunctionUnderTest;
+import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,29 +26,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code POST /v1/invitations/accept} through the function's real handler, on DynamoDB Local. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AcceptInvitationFunctionTest {
-    private FunctionUnderTest function;
-    private Arrange arrange;
-    private Registered acme;
-
-    @BeforeAll
-    void start() {
-        function = FunctionUnderTest.start();
-        arrange = new Arrange(function);
-        acme = arrange.instance(Platform.ZENDESK);
-    }
-
-    @AfterAll
-    void stop() {
-        function.close();
-    }
+class AcceptInvitationFunctionTest extends FunctionTest {
 
     private Answer accept(Registered caller, String code, String project) {
         return function.post("/v1/invitations/accept", caller.apiKey().reveal(),

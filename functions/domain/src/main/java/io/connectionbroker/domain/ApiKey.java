@@ -3,14 +3,12 @@ package io.connectionbroker.domain;
 import java.util.Optional;
 
 /** The key an instance's app authenticates with. Shown once at registration; only its hash is stored. */
-public final class ApiKey {
+public final class ApiKey extends IssuedToken {
     static final String PREFIX = "cbk";
     private static final String WHAT = "an API key";
 
-    private final SecretToken token;
-
     private ApiKey(SecretToken token) {
-        this.token = token;
+        super(token);
     }
 
     public static ApiKey issue(Entropy entropy) {
@@ -25,23 +23,5 @@ public final class ApiKey {
             whyNot.append(e.getMessage());
             return Optional.empty();
         }
-    }
-
-    public String id() {
-        return token.id();
-    }
-
-    public SecretHash hash() {
-        return token.hash();
-    }
-
-    /** The key itself, for the one answer that shows it. */
-    public String reveal() {
-        return token.reveal();
-    }
-
-    @Override
-    public String toString() {
-        return "ApiKey[id=" + id() + ", secret=redacted]";
     }
 }

@@ -12,37 +12,19 @@ import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.Arrange;
+import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code POST /v1/connections} through the function's real handler, on DynamoDB Local. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InitiateConnectionFunctionTest {
-    private FunctionUnderTest function;
-    private Arrange arrange;
-    private Registered acme;
-
-    @BeforeAll
-    void start() {
-        function = FunctionUnderTest.start();
-        arrange = new Arrange(function);
-        acme = arrange.instance(Platform.ZENDESK);
-    }
-
-    @AfterAll
-    void stop() {
-        function.close();
-    }
+class InitiateConnectionFunctionTest extends FunctionTest {
 
     private Answer initiate(Registered caller, String body) {
         return function.post("/v1/connections", caller.apiKey().reveal(), body);

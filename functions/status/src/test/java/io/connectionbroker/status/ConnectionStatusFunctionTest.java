@@ -7,34 +7,14 @@ import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
-import io.connectionbroker.testing.function.Arrange;
-import io.connectionbroker.testing.function.FunctionUnderTest;
+import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code GET /v1/connections/{id}} through the function's real handler, on DynamoDB Local. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionStatusFunctionTest {
-    private FunctionUnderTest function;
-    private Arrange arrange;
-    private Registered acme;
-
-    @BeforeAll
-    void start() {
-        function = FunctionUnderTest.start();
-        arrange = new Arrange(function);
-        acme = arrange.instance(Platform.ZENDESK);
-    }
-
-    @AfterAll
-    void stop() {
-        function.close();
-    }
+class ConnectionStatusFunctionTest extends FunctionTest {
 
     private Answer status(Registered caller, String id) {
         return function.get("/v1/connections/" + id, caller.apiKey().reveal());
