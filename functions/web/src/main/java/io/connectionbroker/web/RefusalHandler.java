@@ -14,7 +14,6 @@ import io.connectionbroker.domain.ModeNotOffered;
 import io.connectionbroker.domain.Refusal;
 import io.connectionbroker.domain.StoreUnavailable;
 import io.connectionbroker.domain.Unauthenticated;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,7 +29,6 @@ import java.util.Map;
 /** The one place where each kind of refusal gets its HTTP status and problem body. */
 @Produces(Problems.CONTENT_TYPE)
 @Singleton
-@Requires(classes = {Refusal.class, ExceptionHandler.class})
 public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
 
     private static final Map<Class<? extends Refusal>, HttpStatus> STATUS = Map.ofEntries(
