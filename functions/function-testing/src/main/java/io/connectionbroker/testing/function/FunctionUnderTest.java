@@ -18,13 +18,15 @@ import java.util.Map;
 
 /**
  * A function's real Lambda handler ({@link APIGatewayV2HTTPEventFunction}) on DynamoDB Local, with a table
- * of its own and a clock the test sets. Requests go in as API Gateway v2 events, as in AWS.
+ * of its own and a clock the test sets. Requests go in as API Gateway v2 events, as in AWS. The DynamoDB
+ * permissions the function uses are recorded (see {@link DynamoDbActionRecorder}).
  */
 public final class FunctionUnderTest implements AutoCloseable {
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction handler;
     private final HttpApiGateway gateway;
     private final SettableClock clock;
+    private final DynamoDbActionRecorder recorder;
 
     private FunctionUnderTest(Map<String, Object> extraProperties) {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
@@ -40,6 +42,7 @@ public final class FunctionUnderTest implements AutoCloseable {
         context = ApplicationContext.builder().environments("test").properties(properties).singletons(clock).build();
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "test");
+        recorder = context.getBean(DynamoDbActionRecording.class).recorder();
     }
 
     public static FunctionUnderTest start() {
@@ -79,11 +82,12 @@ public final class FunctionUnderTest implements AutoCloseable {
     }
 
     public Answer send(GatewayRequest request) {
-        return new Answer(gateway.send(request), context.getBean(JsonMapper.class));
+        return new Answer(recorder.during(() -> gateway.send(request)), context.getBean(JsonMapper.class));
     }
 
     @Override
     public void close() {
+        recorder.save();
         handler.close();
     }
 

@@ -20,6 +20,11 @@ public final class ConnectionTable {
     public static final String PARTITION_KEY = "pk";
     /** Sort key: the record's kind, leaving room for records that belong to another (rules of a connection). */
     public static final String SORT_KEY = "sk";
+    /**
+     * The global secondary indexes the store queries, by name. None yet: every read is a key lookup.
+     * The deployment template must declare exactly these.
+     */
+    public static final java.util.Map<String, java.util.List<String>> GLOBAL_SECONDARY_INDEXES = java.util.Map.of();
     /** Epoch seconds after which DynamoDB may delete the item. Deletion is eventual: expiry is decided on read. */
     public static final String TTL_ATTRIBUTE = "ttl";
     /**
