@@ -31,7 +31,9 @@ public class BrokerFactory {
         return Clock.systemUTC();
     }
 
+    /** Secondary so that tests can count what draws on it. */
     @Singleton
+    @Secondary
     Entropy entropy() {
         return new SecureEntropy();
     }

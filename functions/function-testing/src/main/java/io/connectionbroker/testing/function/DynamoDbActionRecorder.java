@@ -43,6 +43,17 @@ public final class DynamoDbActionRecorder implements ExecutionInterceptor {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        sent.incrementAndGet();
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         if (!inHandler.get()) {

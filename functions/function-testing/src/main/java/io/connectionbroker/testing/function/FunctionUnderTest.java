@@ -28,18 +28,23 @@ public final class FunctionUnderTest implements AutoCloseable {
     private final SettableClock clock;
     private final DynamoDbActionRecorder recorder;
 
-    private FunctionUnderTest(Map<String, Object> extraProperties) {
+    private final String tableName;
+
+    private FunctionUnderTest(Map<String, Object> extraProperties, Object... singletons) {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         Map<String, Object> properties = new HashMap<>();
         properties.put("aws.services.dynamodb.endpoint-override", engine.endpoint().toString());
         properties.put("aws.region", DynamoDbLocalEngine.REGION);
         properties.put("aws.access-key-id", DynamoDbLocalEngine.ACCESS_KEY);
         properties.put("aws.secret-key", DynamoDbLocalEngine.SECRET_KEY);
-        properties.put("connection-broker.table-name", DynamoDbLocalEngine.uniqueTableName("function"));
+        tableName = DynamoDbLocalEngine.uniqueTableName("function");
+        properties.put("connection-broker.table-name", tableName);
         properties.put("connection-broker.create-table", true);
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
-        context = ApplicationContext.builder().environments("test").properties(properties).singletons(clock).build();
+        Object[] all = java.util.Arrays.copyOf(singletons, singletons.length + 1);
+        all[singletons.length] = clock;
+        context = ApplicationContext.builder().environments("test").properties(properties).singletons(all).build();
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "test");
         recorder = context.getBean(DynamoDbActionRecording.class).recorder();
@@ -51,6 +56,20 @@ public final class FunctionUnderTest implements AutoCloseable {
 
     public static FunctionUnderTest start(Map<String, Object> properties) {
         return new FunctionUnderTest(properties);
+    }
+
+    /** @param beans beans that take the place of the function's own (a clock, an entropy source) */
+    public static FunctionUnderTest start(Map<String, Object> properties, Object... beans) {
+        return new FunctionUnderTest(properties, beans);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** How many requests the function's DynamoDB client has sent over the network so far. */
+    public int dynamoDbRequestsSent() {
+        return recorder.sent();
     }
 
     public SettableClock clock() {
