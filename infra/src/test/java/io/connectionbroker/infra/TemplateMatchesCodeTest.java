@@ -208,6 +208,15 @@ class TemplateMatchesCodeTest {
         assertEquals(Set.of("ApiUrl", "TableName"), template.section("Outputs").keySet());
     }
 
+    @Test
+    void corsAllowsNoOriginUnlessTheParameterNamesSome() {
+        Map<String, Object> cors = map(map(map(template.resources(), "HttpApi"), "Properties"), "CorsConfiguration");
+
+        assertEquals(Map.of("Fn::If", List.of("CorsEnabled", Map.of("Ref", "CorsAllowedOrigins"),
+                Map.of("Ref", "AWS::NoValue"))), cors.get("AllowOrigins"));
+        assertEquals("", map(map(template.section("Parameters"), "CorsAllowedOrigins")).get("Default"));
+    }
+
     /** What a function's policy allows, as "action resource" pairs like the recorder's. */
     private Set<String> allowedByTemplate(String functionId) {
         Set<String> allowed = new TreeSet<>();
