@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A connection between two helpdesk instances (or two projects of one).
  *
- * @param status the stored status: PENDING or ACTIVE. EXPIRED is not stored; see {@link #asSeenAt(Instant)}.
+ * @param status the stored status: PENDING, ACTIVE or DEACTIVATED. EXPIRED is not stored; see
+ *               {@link #asSeenAt(Instant)}.
  */
 public record Connection(String id, ConnectionStatus status, ConnectionType type, Mode mode, String name,
                          String description, Side source, Side destination, Instant invitationExpiresAt,
@@ -25,6 +26,11 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
                     invitationExpiresAt, createdAt, updatedAt);
         }
         return this;
+    }
+
+    Connection withStatus(ConnectionStatus newStatus, Instant at) {
+        return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationExpiresAt,
+                createdAt, at);
     }
 
     Connection acceptedBy(Instance acceptor, String project, Instant at) {

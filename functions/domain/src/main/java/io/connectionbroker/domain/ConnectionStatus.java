@@ -1,6 +1,9 @@
 package io.connectionbroker.domain;
 
-/** PENDING until the invitation is accepted, ACTIVE after; EXPIRED once the invitation lapsed unaccepted. */
+/**
+ * PENDING until the invitation is accepted, ACTIVE after; EXPIRED once the invitation lapsed unaccepted.
+ * An ACTIVE connection can be DEACTIVATED (nothing syncs) and activated again.
+ */
 public enum ConnectionStatus {
-    PENDING, ACTIVE, EXPIRED
+    PENDING, ACTIVE, EXPIRED, DEACTIVATED
 }

@@ -36,4 +36,12 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the invitation was used (or the connection changed) meanwhile
      */
     boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt, Connection accepted);
+
+    /**
+     * Stores a changed connection on condition that its stored status is still {@code expected}, so that
+     * of two concurrent changes only one applies.
+     *
+     * @return false, changing nothing, when the stored status is no longer {@code expected}
+     */
+    boolean replaceConnection(Connection changed, ConnectionStatus expected);
 }

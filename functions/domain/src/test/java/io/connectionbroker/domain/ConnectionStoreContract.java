@@ -165,6 +165,19 @@ public abstract class ConnectionStoreContract {
         assertEquals(stored.destination().instanceId(), store().findInvitation(invitation.id()).orElseThrow().usedBy());
     }
 
+    @Test
+    public void aConnectionIsReplacedOnlyFromTheExpectedStatus() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(connection, invitationFor(connection));
+        Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now.plusSeconds(1));
+
+        assertFalse(store().replaceConnection(deactivated, ConnectionStatus.ACTIVE));
+        assertEquals(Optional.of(connection), store().findConnection(connection.id()));
+
+        assertTrue(store().replaceConnection(deactivated, ConnectionStatus.PENDING));
+        assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
+    }
+
     private Instance instance(String url, Platform platform, boolean isPublic) {
         return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID,
                 isPublic, now);

@@ -68,4 +68,14 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         connections.put(accepted.id(), accepted);
         return true;
     }
+
+    @Override
+    public synchronized boolean replaceConnection(Connection changed, ConnectionStatus expected) {
+        Connection current = connections.get(changed.id());
+        if (current == null || current.status() != expected) {
+            return false;
+        }
+        connections.put(changed.id(), changed);
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package io.connectionbroker.web;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.InitiateConnection;
@@ -68,5 +69,10 @@ public class BrokerFactory {
     @Singleton
     ViewConnection viewConnection(ConnectionStore store, Clock clock) {
         return new ViewConnection(store, clock);
+    }
+
+    @Singleton
+    ConnectionActivation connectionActivation(ConnectionStore store, Clock clock) {
+        return new ConnectionActivation(store, clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.connectionbroker.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.util.Set;
 
 /**
- * Refuses a request that carries a body without saying what it is. Routes declare the JSON they consume,
+ * Refuses a request that carries a body without saying what it is (a POST with no body needs no type). Routes declare the JSON they consume,
  * and the framework refuses other declared types with 415; a request with no Content-Type at all would
  * otherwise reach the route.
  */
@@ -21,9 +22,14 @@ public class JsonContentType {
     @RequestFilter
     @Nullable
     public HttpResponse<?> requireContentType(HttpRequest<?> request) {
-        if (WITH_BODY.contains(request.getMethod()) && request.getContentType().isEmpty()) {
+        if (WITH_BODY.contains(request.getMethod()) && request.getContentType().isEmpty() && hasBody(request)) {
             return Problems.unsupportedMediaType();
         }
         return null;
+    }
+
+    /** A POST that only names an action (deactivate, activate) carries no body and needs no type. */
+    private static boolean hasBody(HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 }

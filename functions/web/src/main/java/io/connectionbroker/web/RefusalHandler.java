@@ -2,6 +2,7 @@ package io.connectionbroker.web;
 
 import io.connectionbroker.domain.ConnectionNotAllowed;
 import io.connectionbroker.domain.ConnectionNotFound;
+import io.connectionbroker.domain.ConnectionStateConflict;
 import io.connectionbroker.domain.FieldError;
 import io.connectionbroker.domain.InstanceAlreadyRegistered;
 import io.connectionbroker.domain.InvalidRequest;
@@ -40,6 +41,7 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(InvitationNotFound.class, HttpStatus.NOT_FOUND),
             Map.entry(InstanceAlreadyRegistered.class, HttpStatus.CONFLICT),
             Map.entry(InvitationAlreadyUsed.class, HttpStatus.CONFLICT),
+            Map.entry(ConnectionStateConflict.class, HttpStatus.CONFLICT),
             Map.entry(InvitationExpired.class, HttpStatus.GONE),
             Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),
             Map.entry(ModeNotOffered.class, HttpStatus.UNPROCESSABLE_ENTITY),
@@ -75,6 +77,8 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             extensions.put("offeredModes", notOffered.offeredModes().stream().map(Enum::name).toList());
         } else if (refusal instanceof InvitationNotForCaller notForCaller) {
             extensions.put("invitedInstance", notForCaller.invitee());
+        } else if (refusal instanceof ConnectionStateConflict conflict) {
+            extensions.put("connectionStatus", conflict.status().name());
         } else if (refusal instanceof InvitationExpired expired) {
             extensions.put("expiredAt", expired.expiredAt().toString());
         }

@@ -42,6 +42,11 @@ public final class Arrange {
                 null, true, mode, "src", "dst", null, null, "SUPPORT"));
     }
 
+    /** A connection from the initiator to the destination, accepted by the destination. */
+    public Connection activeConnection(Instance initiator, Instance destination) {
+        return accept(destination, connectionTo(initiator, destination, Mode.BASIC));
+    }
+
     public Connection accept(Instance acceptor, InitiateConnection.Initiated initiated) {
         return function.bean(AcceptInvitation.class).accept(acceptor,
                 new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));

@@ -97,6 +97,10 @@ public final class FunctionUnderTest implements AutoCloseable {
         if (contentType != null) {
             headers.put("Content-Type", List.of(contentType));
         }
+        if (body != null) {
+            // As every HTTP client sends it, and API Gateway passes it on.
+            headers.put("Content-Length", List.of(Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
+        }
         return send(new GatewayRequest(method, path, "", headers, body));
     }
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -150,6 +151,20 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return transact(List.of(useInvitation, activate));
     }
 
+    @Override
+    public boolean replaceConnection(Connection changed, ConnectionStatus expected) {
+        try {
+            available(() -> client.putItem(request -> request.tableName(tableName)
+                    .item(connectionItem(changed).attributes())
+                    .conditionExpression("#status = :expected")
+                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.name())))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
     /**
      * Runs one transaction.
      *
@@ -189,8 +204,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static <T> T available(Supplier<T> call) {
         try {
             return call.get();
-        } catch (TransactionCanceledException cancelled) {
-            throw cancelled;
+        } catch (TransactionCanceledException | ConditionalCheckFailedException conditionOrConflict) {
+            throw conditionOrConflict;
         } catch (DynamoDbException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
                 throw new StoreUnavailable("The database is busy right now. Send the same request again.", RETRY_AFTER);

@@ -1,0 +1,44 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/** Either side switches an active connection off (nothing syncs) and on again. */
+public final class ConnectionActivation {
+    private final ViewConnection view;
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public ConnectionActivation(ConnectionStore store, Clock clock) {
+        this.view = new ViewConnection(store, clock);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @throws ConnectionStateConflict unless the connection is ACTIVE */
+    public Connection deactivate(Instance caller, String connectionId) {
+        return change(caller, connectionId, ConnectionStatus.ACTIVE, ConnectionStatus.DEACTIVATED,
+                "Only an ACTIVE connection can be deactivated");
+    }
+
+    /** @throws ConnectionStateConflict unless the connection is DEACTIVATED */
+    public Connection activate(Instance caller, String connectionId) {
+        return change(caller, connectionId, ConnectionStatus.DEACTIVATED, ConnectionStatus.ACTIVE,
+                "Only a DEACTIVATED connection can be activated");
+    }
+
+    private Connection change(Instance caller, String connectionId, ConnectionStatus from, ConnectionStatus to,
+                              String rule) {
+        Connection current = view.view(caller, connectionId);
+        if (current.status() != from) {
+            throw new ConnectionStateConflict(rule + "; this one is " + current.status() + ".", current.status());
+        }
+        Connection changed = current.withStatus(to, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        if (!store.replaceConnection(changed, from)) {
+            Connection now = view.view(caller, connectionId);
+            throw new ConnectionStateConflict(rule + "; it changed meanwhile and is now " + now.status() + ".",
+                    now.status());
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,26 @@
+package io.connectionbroker.domain;
+
+/** A change the connection's current status does not allow, for example deactivating a pending connection. */
+public final class ConnectionStateConflict extends Refusal {
+    private final ConnectionStatus status;
+
+    public ConnectionStateConflict(String detail, ConnectionStatus status) {
+        super(detail);
+        this.status = status;
+    }
+
+    /** The connection's status when the change was refused. */
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    @Override
+    public String kind() {
+        return "connection-state-conflict";
+    }
+
+    @Override
+    public String title() {
+        return "The connection's status does not allow this";
+    }
+}
