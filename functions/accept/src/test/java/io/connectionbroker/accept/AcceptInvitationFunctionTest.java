@@ -56,7 +56,7 @@ class AcceptInvitationFunctionTest extends FunctionTest {
         Connection stored = function.bean(ConnectionStore.class).findConnection(initiated.connection().id()).orElseThrow();
         assertEquals(ConnectionStatus.ACTIVE, stored.status());
         assertEquals(beta.instance().id(), function.bean(ConnectionStore.class)
-                .findInvitation(initiated.code().id()).orElseThrow().usedBy());
+                .findInvitation(initiated.code().id()).orElseThrow().answeredBy());
     }
 
     @Test
@@ -97,6 +97,20 @@ class AcceptInvitationFunctionTest extends FunctionTest {
         } finally {
             function.clock().advance(Duration.ofHours(-72).minusSeconds(1));
         }
+    }
+
+    @Test
+    void aDeclinedCodeAnswers410() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(beta.instance(), initiated.code().reveal());
+
+        Answer answer = accept(beta, initiated.code().reveal(), "HELP");
+
+        assertEquals(410, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:invitation-declined", answer.text("type"));
+        assertEquals(ConnectionStatus.DECLINED, function.bean(ConnectionStore.class)
+                .findConnection(initiated.connection().id()).orElseThrow().status());
     }
 
     @Test
@@ -184,7 +198,7 @@ class AcceptInvitationFunctionTest extends FunctionTest {
                 "{\"code\": \"" + initiated.code().reveal() + "\", \"project\": \"HELP\"}");
 
         assertEquals(401, answer.status(), answer.toString());
-        assertNull(function.bean(ConnectionStore.class).findInvitation(initiated.code().id()).orElseThrow().usedAt());
+        assertNull(function.bean(ConnectionStore.class).findInvitation(initiated.code().id()).orElseThrow().answeredAt());
     }
 
     @Test

@@ -23,50 +23,14 @@ public final class AcceptInvitation {
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
         checks.throwIfInvalid();
-        InvitationCode code = InvitationCode.parse(command.code());
-
-        Invitation invitation = store.findInvitation(code.id())
-                .filter(found -> found.hash().matches(code.hash()))
-                .orElseThrow(InvitationNotFound::new);
-        Connection connection = store.findConnection(invitation.connectionId()).orElseThrow(InvitationNotFound::new);
-        checkInvitee(connection, acceptor);
-        if (invitation.isUsed()) {
-            throw new InvitationAlreadyUsed();
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (invitation.isExpiredAt(now)) {
-            throw new InvitationExpired(invitation.expiresAt());
-        }
-        ModeRules.checkAtAcceptance(connection.mode(), acceptor.platform());
+        PresentedInvitation presented = PresentedInvitation.check(store, acceptor, command.code(), now);
+        ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
 
-        Connection accepted = connection.acceptedBy(acceptor, project, now);
-        if (!store.acceptInvitation(invitation, acceptor.id(), now, accepted)) {
+        Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
+        if (!store.answerInvitation(presented.invitation(), Invitation.Answer.ACCEPTED, acceptor.id(), now, accepted)) {
             throw new InvitationAlreadyUsed();
         }
         return accepted;
-    }
-
-    /** An invitation is only for the side it invites; anyone else holding the code is told whom it is for. */
-    private static void checkInvitee(Connection connection, Instance acceptor) {
-        String initiatorId = connection.source().instanceId();
-        switch (connection.type()) {
-            case PUBLIC -> {
-                if (!acceptor.url().equals(connection.destination().url())) {
-                    throw new InvitationNotForCaller("the instance registered at " + connection.destination().url());
-                }
-            }
-            case LOCAL -> {
-                if (!acceptor.id().equals(initiatorId)) {
-                    throw new InvitationNotForCaller("the instance that initiated it (" + connection.source().url()
-                            + "), to connect two of its own projects");
-                }
-            }
-            case PRIVATE -> {
-                if (acceptor.id().equals(initiatorId)) {
-                    throw new InvitationNotForCaller("the private instance the connection was initiated for,"
-                            + " not the instance that initiated it");
-                }
-            }
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A connection between two helpdesk instances (or two projects of one).
  *
- * @param status the stored status: PENDING, ACTIVE or DEACTIVATED. EXPIRED is not stored; see
+ * @param status the stored status: PENDING, ACTIVE, DECLINED or DEACTIVATED. EXPIRED is not stored; see
  *               {@link #asSeenAt(Instant)}.
  */
 public record Connection(String id, ConnectionStatus status, ConnectionType type, Mode mode, String name,

@@ -30,12 +30,14 @@ public interface ConnectionStore {
     Optional<Invitation> findInvitation(String invitationId);
 
     /**
-     * Marks the invitation used and stores the accepted connection, all or nothing, on condition that the
-     * invitation is still unused and the connection still pending, even under concurrent calls.
+     * Records the invited side's answer on the invitation and stores the connection it changed (accepted
+     * or declined), all or nothing, on condition that the invitation is still unanswered and the connection
+     * still pending, even under concurrent calls.
      *
-     * @return false, changing nothing, when the invitation was used (or the connection changed) meanwhile
+     * @return false, changing nothing, when the invitation was answered (or the connection changed) meanwhile
      */
-    boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt, Connection accepted);
+    boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy, Instant answeredAt,
+                             Connection changed);
 
     /**
      * Stores a changed connection on condition that its stored status is still {@code expected}, so that

@@ -71,8 +71,7 @@ public final class InitiateConnection {
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
                 source, destination, expiresAt, now, now);
         InvitationCode code = InvitationCode.issue(entropy);
-        store.createConnection(connection,
-                new Invitation(code.id(), connection.id(), code.hash(), expiresAt, null, null));
+        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt));
         return new Initiated(connection, code);
     }
 }

@@ -4,13 +4,22 @@ import java.time.Instant;
 
 /**
  * The stored half of an invitation code: the code's public id, the hash of the code, when it lapses and,
- * once accepted, when and by whom.
+ * once the invited side answered, its answer, when and by whom. A code is answered once.
  */
-public record Invitation(String id, String connectionId, SecretHash hash, Instant expiresAt, Instant usedAt,
-                         String usedBy) {
+public record Invitation(String id, String connectionId, SecretHash hash, Instant expiresAt, Answer answer,
+                         Instant answeredAt, String answeredBy) {
 
-    public boolean isUsed() {
-        return usedAt != null;
+    /** What the invited side did with the code. */
+    public enum Answer {
+        ACCEPTED, DECLINED
+    }
+
+    static Invitation open(InvitationCode code, String connectionId, Instant expiresAt) {
+        return new Invitation(code.id(), connectionId, code.hash(), expiresAt, null, null, null);
+    }
+
+    public boolean isAnswered() {
+        return answer != null;
     }
 
     /** Expiry is decided here, on read: DynamoDB's TTL deletes lapsed items only eventually. */

@@ -80,8 +80,8 @@ public abstract class ConnectionStoreContract {
         assertEquals(invitation.connectionId(), stored.connectionId());
         assertEquals(invitation.expiresAt(), stored.expiresAt());
         assertTrue(stored.hash().matches(invitation.hash()));
-        assertFalse(stored.isUsed());
-        assertNull(stored.usedBy());
+        assertFalse(stored.isAnswered());
+        assertNull(stored.answeredBy());
     }
 
     @Test
@@ -108,12 +108,29 @@ public abstract class ConnectionStoreContract {
         Instant at = now.plusSeconds(60);
         Connection accepted = connection.acceptedBy(acceptor, "HELP", at);
 
-        assertTrue(store().acceptInvitation(invitation, acceptor.id(), at, accepted));
+        assertTrue(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), at, accepted));
 
         assertEquals(Optional.of(accepted), store().findConnection(connection.id()));
         Invitation used = store().findInvitation(invitation.id()).orElseThrow();
-        assertEquals(at, used.usedAt());
-        assertEquals(acceptor.id(), used.usedBy());
+        assertEquals(Invitation.Answer.ACCEPTED, used.answer());
+        assertEquals(at, used.answeredAt());
+        assertEquals(acceptor.id(), used.answeredBy());
+    }
+
+    @Test
+    public void decliningStoresTheDeclinedConnectionAndAnswersTheInvitation() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation invitation = invitationFor(connection);
+        store().createConnection(connection, invitation);
+        Connection declined = connection.withStatus(ConnectionStatus.DECLINED, now.plusSeconds(5));
+
+        assertTrue(store().answerInvitation(invitation, Invitation.Answer.DECLINED, "someone", now, declined));
+
+        assertEquals(Optional.of(declined), store().findConnection(connection.id()));
+        assertEquals(Invitation.Answer.DECLINED, store().findInvitation(invitation.id()).orElseThrow().answer());
+        assertFalse(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, "other", now,
+                connection.withStatus(ConnectionStatus.ACTIVE, now)));
+        assertEquals(Optional.of(declined), store().findConnection(connection.id()));
     }
 
     @Test
@@ -124,12 +141,13 @@ public abstract class ConnectionStoreContract {
         Instance first = instance("https://first.zendesk.com", Platform.ZENDESK, true);
         Instance second = instance("https://second.zendesk.com", Platform.ZENDESK, true);
         Connection acceptedByFirst = connection.acceptedBy(first, "ONE", now);
-        assertTrue(store().acceptInvitation(invitation, first.id(), now, acceptedByFirst));
+        assertTrue(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, first.id(), now, acceptedByFirst));
 
-        assertFalse(store().acceptInvitation(invitation, second.id(), now, connection.acceptedBy(second, "TWO", now)));
+        assertFalse(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, second.id(), now,
+                connection.acceptedBy(second, "TWO", now)));
 
         assertEquals(Optional.of(acceptedByFirst), store().findConnection(connection.id()));
-        assertEquals(first.id(), store().findInvitation(invitation.id()).orElseThrow().usedBy());
+        assertEquals(first.id(), store().findInvitation(invitation.id()).orElseThrow().answeredBy());
     }
 
     @Test
@@ -146,7 +164,7 @@ public abstract class ConnectionStoreContract {
                 Instance acceptor = instance("https://caller" + i + ".zendesk.com", Platform.ZENDESK, true);
                 Callable<Boolean> accept = () -> {
                     start.await();
-                    return store().acceptInvitation(invitation, acceptor.id(), now,
+                    return store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), now,
                             connection.acceptedBy(acceptor, "P", now));
                 };
                 results.add(pool.submit(accept));
@@ -162,7 +180,7 @@ public abstract class ConnectionStoreContract {
         }
         Connection stored = store().findConnection(connection.id()).orElseThrow();
         assertEquals(ConnectionStatus.ACTIVE, stored.status());
-        assertEquals(stored.destination().instanceId(), store().findInvitation(invitation.id()).orElseThrow().usedBy());
+        assertEquals(stored.destination().instanceId(), store().findInvitation(invitation.id()).orElseThrow().answeredBy());
     }
 
     @Test
@@ -194,6 +212,6 @@ public abstract class ConnectionStoreContract {
 
     private Invitation invitationFor(Connection connection) {
         InvitationCode code = InvitationCode.issue(entropy);
-        return new Invitation(code.id(), connection.id(), code.hash(), connection.invitationExpiresAt(), null, null);
+        return Invitation.open(code, connection.id(), connection.invitationExpiresAt());
     }
 }

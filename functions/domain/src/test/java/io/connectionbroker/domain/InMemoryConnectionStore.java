@@ -56,16 +56,16 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt,
-                                                 Connection accepted) {
+    public synchronized boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
+                                                 Instant answeredAt, Connection changed) {
         Invitation stored = invitations.get(invitation.id());
-        Connection current = connections.get(accepted.id());
-        if (stored == null || stored.isUsed() || current == null || current.status() != ConnectionStatus.PENDING) {
+        Connection current = connections.get(changed.id());
+        if (stored == null || stored.isAnswered() || current == null || current.status() != ConnectionStatus.PENDING) {
             return false;
         }
         invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
-                stored.expiresAt(), usedAt, acceptorId));
-        connections.put(accepted.id(), accepted);
+                stored.expiresAt(), answer, answeredAt, answeredBy));
+        connections.put(changed.id(), changed);
         return true;
     }
 

@@ -4,6 +4,7 @@ import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.RegisterInstance;
@@ -69,6 +70,11 @@ public class BrokerFactory {
     @Singleton
     ViewConnection viewConnection(ConnectionStore store, Clock clock) {
         return new ViewConnection(store, clock);
+    }
+
+    @Singleton
+    DeclineInvitation declineInvitation(ConnectionStore store, Clock clock) {
+        return new DeclineInvitation(store, clock);
     }
 
     @Singleton

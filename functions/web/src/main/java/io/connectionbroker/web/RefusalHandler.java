@@ -8,6 +8,7 @@ import io.connectionbroker.domain.InstanceAlreadyRegistered;
 import io.connectionbroker.domain.InvalidRequest;
 import io.connectionbroker.domain.InvitationAlreadyUsed;
 import io.connectionbroker.domain.InvitationCodeMalformed;
+import io.connectionbroker.domain.InvitationDeclined;
 import io.connectionbroker.domain.InvitationExpired;
 import io.connectionbroker.domain.InvitationNotForCaller;
 import io.connectionbroker.domain.InvitationNotFound;
@@ -43,6 +44,7 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(InvitationAlreadyUsed.class, HttpStatus.CONFLICT),
             Map.entry(ConnectionStateConflict.class, HttpStatus.CONFLICT),
             Map.entry(InvitationExpired.class, HttpStatus.GONE),
+            Map.entry(InvitationDeclined.class, HttpStatus.GONE),
             Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),
             Map.entry(ModeNotOffered.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ConnectionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),

@@ -67,8 +67,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
     private static final String CONNECTION_ID = "connectionId";
     private static final String EXPIRES_AT = "expiresAt";
-    private static final String USED_AT = "usedAt";
-    private static final String USED_BY = "usedBy";
+    private static final String ANSWER = "answer";
+    private static final String ANSWERED_AT = "answeredAt";
+    private static final String ANSWERED_BY = "answeredBy";
 
     /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -125,30 +126,33 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public Optional<Invitation> findInvitation(String invitationId) {
         return get(INVITATION + "#" + invitationId, INVITATION).map(item -> new Invitation(item.string(ID),
                 item.string(CONNECTION_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
-                item.instant(EXPIRES_AT), item.instant(USED_AT), item.string(USED_BY)));
+                item.instant(EXPIRES_AT), item.enumValue(ANSWER, Invitation.Answer.class), item.instant(ANSWERED_AT),
+                item.string(ANSWERED_BY)));
     }
 
     @Override
-    public boolean acceptInvitation(Invitation invitation, String acceptorId, Instant usedAt, Connection accepted) {
+    public boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
+                                    Instant answeredAt, Connection changed) {
         Item invitationKey = Item.keyed(INVITATION + "#" + invitation.id(), INVITATION);
-        TransactWriteItem useInvitation = TransactWriteItem.builder().update(Update.builder()
+        TransactWriteItem answerInvitation = TransactWriteItem.builder().update(Update.builder()
                 .tableName(tableName)
                 .key(invitationKey.attributes())
-                .updateExpression("SET #usedAt = :usedAt, #usedBy = :usedBy")
-                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#usedAt)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#usedAt", USED_AT,
-                        "#usedBy", USED_BY))
-                .expressionAttributeValues(Map.of(":usedAt", AttributeValue.fromS(usedAt.toString()),
-                        ":usedBy", AttributeValue.fromS(acceptorId)))
+                .updateExpression("SET #answer = :answer, #answeredAt = :answeredAt, #answeredBy = :answeredBy")
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#answer)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#answer", ANSWER,
+                        "#answeredAt", ANSWERED_AT, "#answeredBy", ANSWERED_BY))
+                .expressionAttributeValues(Map.of(":answer", AttributeValue.fromS(answer.name()),
+                        ":answeredAt", AttributeValue.fromS(answeredAt.toString()),
+                        ":answeredBy", AttributeValue.fromS(answeredBy)))
                 .build()).build();
-        TransactWriteItem activate = TransactWriteItem.builder().put(Put.builder()
+        TransactWriteItem storeConnection = TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(connectionItem(accepted).attributes())
+                .item(connectionItem(changed).attributes())
                 .conditionExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name())))
                 .build()).build();
-        return transact(List.of(useInvitation, activate));
+        return transact(List.of(answerInvitation, storeConnection));
     }
 
     @Override
@@ -285,7 +289,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return Item.keyed(INVITATION + "#" + invitation.id(), INVITATION)
                 .with(ENTITY, INVITATION).with(ID, invitation.id()).with(CONNECTION_ID, invitation.connectionId())
                 .with(SECRET_HASH, invitation.hash().toBase64()).with(EXPIRES_AT, invitation.expiresAt())
-                .with(USED_AT, invitation.usedAt()).with(USED_BY, invitation.usedBy())
+                .with(ANSWER, invitation.answer()).with(ANSWERED_AT, invitation.answeredAt())
+                .with(ANSWERED_BY, invitation.answeredBy())
                 .withNumber(ConnectionTable.TTL_ATTRIBUTE,
                         invitation.expiresAt().plus(ConnectionTable.EXPIRED_INVITATION_RETENTION).getEpochSecond());
     }

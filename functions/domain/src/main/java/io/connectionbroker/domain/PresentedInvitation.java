@@ -1,0 +1,61 @@
+package io.connectionbroker.domain;
+
+import java.time.Instant;
+
+/**
+ * An invitation code as the invited side presents it to answer: the checks accepting and declining share,
+ * in the order that reveals least to the wrong caller.
+ */
+record PresentedInvitation(Invitation invitation, Connection connection) {
+
+    /**
+     * @throws InvitationCodeMalformed for text that is not a code (400)
+     * @throws InvitationNotFound      for a code that matches no invitation (404)
+     * @throws InvitationNotForCaller  when the caller is not the side the invitation is for (403)
+     * @throws InvitationAlreadyUsed   when the code was accepted already (409)
+     * @throws InvitationDeclined      when the invitation was declined (410)
+     * @throws InvitationExpired       when the invitation lapsed (410)
+     */
+    static PresentedInvitation check(ConnectionStore store, Instance caller, String codeText, Instant now) {
+        InvitationCode code = InvitationCode.parse(codeText);
+        Invitation invitation = store.findInvitation(code.id())
+                .filter(found -> found.hash().matches(code.hash()))
+                .orElseThrow(InvitationNotFound::new);
+        Connection connection = store.findConnection(invitation.connectionId()).orElseThrow(InvitationNotFound::new);
+        checkInvitee(connection, caller);
+        if (invitation.answer() == Invitation.Answer.ACCEPTED) {
+            throw new InvitationAlreadyUsed();
+        }
+        if (invitation.answer() == Invitation.Answer.DECLINED) {
+            throw new InvitationDeclined();
+        }
+        if (invitation.isExpiredAt(now)) {
+            throw new InvitationExpired(invitation.expiresAt());
+        }
+        return new PresentedInvitation(invitation, connection);
+    }
+
+    /** An invitation is only for the side it invites; anyone else holding the code is told whom it is for. */
+    private static void checkInvitee(Connection connection, Instance caller) {
+        String initiatorId = connection.source().instanceId();
+        switch (connection.type()) {
+            case PUBLIC -> {
+                if (!caller.url().equals(connection.destination().url())) {
+                    throw new InvitationNotForCaller("the instance registered at " + connection.destination().url());
+                }
+            }
+            case LOCAL -> {
+                if (!caller.id().equals(initiatorId)) {
+                    throw new InvitationNotForCaller("the instance that initiated it (" + connection.source().url()
+                            + "), to connect two of its own projects");
+                }
+            }
+            case PRIVATE -> {
+                if (caller.id().equals(initiatorId)) {
+                    throw new InvitationNotForCaller("the private instance the connection was initiated for,"
+                            + " not the instance that initiated it");
+                }
+            }
+        }
+    }
+}
