@@ -6,12 +6,13 @@ import java.util.Objects;
 /**
  * A connection between two helpdesk instances (or two projects of one).
  *
+ * @param invitationId the public id of the connection's current invitation code (not a secret)
  * @param status the stored status: PENDING, ACTIVE, DECLINED or DEACTIVATED. EXPIRED is not stored; see
  *               {@link #asSeenAt(Instant)}.
  */
 public record Connection(String id, ConnectionStatus status, ConnectionType type, Mode mode, String name,
-                         String description, Side source, Side destination, Instant invitationExpiresAt,
-                         Instant createdAt, Instant updatedAt) {
+                         String description, Side source, Side destination, String invitationId,
+                         Instant invitationExpiresAt, Instant createdAt, Instant updatedAt) {
 
     /** Whether the instance is one of the two sides. The destination becomes a side when it accepts. */
     public boolean hasSide(String instanceId) {
@@ -23,19 +24,19 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
     public Connection asSeenAt(Instant now) {
         if (status == ConnectionStatus.PENDING && !now.isBefore(invitationExpiresAt)) {
             return new Connection(id, ConnectionStatus.EXPIRED, type, mode, name, description, source, destination,
-                    invitationExpiresAt, createdAt, updatedAt);
+                    invitationId, invitationExpiresAt, createdAt, updatedAt);
         }
         return this;
     }
 
     Connection withStatus(ConnectionStatus newStatus, Instant at) {
-        return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationExpiresAt,
-                createdAt, at);
+        return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationId,
+                invitationExpiresAt, createdAt, at);
     }
 
     Connection acceptedBy(Instance acceptor, String project, Instant at) {
         Side accepted = new Side(acceptor.id(), acceptor.url(), acceptor.platform(), destination.shortName(), project);
         return new Connection(id, ConnectionStatus.ACTIVE, type, mode, name, description, source, accepted,
-                invitationExpiresAt, createdAt, at);
+                invitationId, invitationExpiresAt, createdAt, at);
     }
 }

@@ -46,4 +46,11 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the stored status is no longer {@code expected}
      */
     boolean replaceConnection(Connection changed, ConnectionStatus expected);
+
+    /**
+     * Deletes the connection and its invitation, all or nothing.
+     *
+     * @return false, deleting nothing, when the connection was deleted already
+     */
+    boolean deleteConnection(Connection connection);
 }

@@ -67,10 +67,10 @@ public final class InitiateConnection {
         Instant expiresAt = now.plus(invitationLifetime);
         Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project);
         Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null);
+        InvitationCode code = InvitationCode.issue(entropy);
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
-                source, destination, expiresAt, now, now);
-        InvitationCode code = InvitationCode.issue(entropy);
+                source, destination, code.id(), expiresAt, now, now);
         store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt));
         return new Initiated(connection, code);
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ConnectionStoreContract {
     private final Entropy entropy = new SecureEntropy();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final java.util.Map<String, InvitationCode> codes = new java.util.HashMap<>();
 
     protected abstract ConnectionStore store();
 
@@ -184,6 +185,22 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void deletingAConnectionRemovesItAndItsInvitation() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(connection, invitationFor(connection));
+        Connection other = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(other, invitationFor(other));
+
+        assertTrue(store().deleteConnection(connection));
+
+        assertEquals(Optional.empty(), store().findConnection(connection.id()));
+        assertEquals(Optional.empty(), store().findInvitation(connection.invitationId()));
+        assertEquals(Optional.of(other), store().findConnection(other.id()));
+        assertTrue(store().findInvitation(other.invitationId()).isPresent());
+        assertFalse(store().deleteConnection(connection), "a connection is deleted once");
+    }
+
+    @Test
     public void aConnectionIsReplacedOnlyFromTheExpectedStatus() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         store().createConnection(connection, invitationFor(connection));
@@ -206,12 +223,14 @@ public abstract class ConnectionStoreContract {
         Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), "acme", "SUPPORT");
         Side destination = new Side(null, destinationUrl == null ? null : InstanceUrl.parse("url", destinationUrl),
                 null, "beta", null);
+        InvitationCode code = InvitationCode.issue(entropy);
+        codes.put(code.id(), code);
         return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type, Mode.BASIC, "acme_to_beta",
-                description, source, destination, now.plus(Duration.ofHours(72)), now, now);
+                description, source, destination, code.id(), now.plus(Duration.ofHours(72)), now, now);
     }
 
+    /** The invitation of a connection made by pendingConnection, under the code the connection names. */
     private Invitation invitationFor(Connection connection) {
-        InvitationCode code = InvitationCode.issue(entropy);
-        return Invitation.open(code, connection.id(), connection.invitationExpiresAt());
+        return Invitation.open(codes.get(connection.invitationId()), connection.id(), connection.invitationExpiresAt());
     }
 }

@@ -70,6 +70,15 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public synchronized boolean deleteConnection(Connection connection) {
+        if (connections.remove(connection.id()) == null) {
+            return false;
+        }
+        invitations.remove(connection.invitationId());
+        return true;
+    }
+
+    @Override
     public synchronized boolean replaceConnection(Connection changed, ConnectionStatus expected) {
         Connection current = connections.get(changed.id());
         if (current == null || current.status() != expected) {

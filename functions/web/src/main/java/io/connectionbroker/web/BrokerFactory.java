@@ -5,6 +5,7 @@ import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
+import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.RegisterInstance;
@@ -75,6 +76,11 @@ public class BrokerFactory {
     @Singleton
     DeclineInvitation declineInvitation(ConnectionStore store, Clock clock) {
         return new DeclineInvitation(store, clock);
+    }
+
+    @Singleton
+    DeleteConnection deleteConnection(ConnectionStore store, Clock clock) {
+        return new DeleteConnection(store, clock);
     }
 
     @Singleton

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -64,6 +65,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String DESTINATION = "destination";
     private static final String SHORT_NAME = "ShortName";
     private static final String PROJECT = "Project";
+    private static final String INVITATION_ID = "invitationId";
     private static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
     private static final String CONNECTION_ID = "connectionId";
     private static final String EXPIRES_AT = "expiresAt";
@@ -153,6 +155,21 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name())))
                 .build()).build();
         return transact(List.of(answerInvitation, storeConnection));
+    }
+
+    @Override
+    public boolean deleteConnection(Connection connection) {
+        TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName)
+                .key(Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION).attributes())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                .build()).build();
+        TransactWriteItem deleteInvitation = TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName)
+                .key(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION).attributes())
+                .build()).build();
+        return transact(List.of(deleteConnection, deleteInvitation));
     }
 
     @Override
@@ -256,6 +273,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .with(ENTITY, CONNECTION).with(ID, connection.id()).with(STATUS, connection.status())
                 .with(TYPE, connection.type()).with(MODE, connection.mode()).with(NAME, connection.name())
                 .with(DESCRIPTION, connection.description())
+                .with(INVITATION_ID, connection.invitationId())
                 .with(INVITATION_EXPIRES_AT, connection.invitationExpiresAt())
                 .with(CREATED_AT, connection.createdAt()).with(UPDATED_AT, connection.updatedAt());
         writeSide(item, SOURCE, connection.source());
@@ -267,7 +285,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return new Connection(item.string(ID), item.enumValue(STATUS, ConnectionStatus.class),
                 item.enumValue(TYPE, ConnectionType.class), item.enumValue(MODE, Mode.class), item.string(NAME),
                 item.string(DESCRIPTION), readSide(item, SOURCE), readSide(item, DESTINATION),
-                item.instant(INVITATION_EXPIRES_AT), item.instant(CREATED_AT), item.instant(UPDATED_AT));
+                item.string(INVITATION_ID), item.instant(INVITATION_EXPIRES_AT), item.instant(CREATED_AT),
+                item.instant(UPDATED_AT));
     }
 
     private static void writeSide(Item item, String prefix, Side side) {

@@ -1,0 +1,66 @@
+package io.connectionbroker.domain;
+
+import static io.connectionbroker.domain.TestBroker.toPrivate;
+import static io.connectionbroker.domain.TestBroker.toUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeleteConnectionTest {
+    private final TestBroker broker = new TestBroker();
+    private final DeleteConnection delete = new DeleteConnection(broker.store, broker.clock);
+    private final DeclineInvitation decline = new DeclineInvitation(broker.store, broker.clock);
+    private final ConnectionActivation activation = new ConnectionActivation(broker.store, broker.clock);
+    private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
+    private final Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
+
+    @Test
+    void eitherSideDeletesInEveryStatusAndTheConnectionAndItsInvitationAreGone() {
+        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated active = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        broker.accept.accept(beta, new AcceptInvitation.Command(active.code().reveal(), "HELP"));
+        InitiateConnection.Initiated deactivated = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        broker.accept.accept(beta, new AcceptInvitation.Command(deactivated.code().reveal(), "HELP"));
+        activation.deactivate(acme, deactivated.connection().id());
+        InitiateConnection.Initiated declined = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        decline.decline(beta, declined.code().reveal());
+        InitiateConnection.Initiated expired = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        broker.clock.advance(Duration.ofHours(72));
+
+        delete.delete(acme, pending.connection().id());
+        delete.delete(beta, active.connection().id());
+        delete.delete(acme, deactivated.connection().id());
+        delete.delete(acme, declined.connection().id());
+        delete.delete(acme, expired.connection().id());
+
+        for (InitiateConnection.Initiated gone : new InitiateConnection.Initiated[] {pending, active, deactivated,
+            declined, expired}) {
+            assertEquals(Optional.empty(), broker.store.findConnection(gone.connection().id()));
+            assertEquals(Optional.empty(), broker.store.findInvitation(gone.code().id()));
+            assertThrows(ConnectionNotFound.class, () -> broker.view.view(acme, gone.connection().id()));
+        }
+    }
+
+    @Test
+    void aDeletedConnectionsCodeIsUnknownAndASecondDeleteIsNotFound() {
+        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        delete.delete(acme, pending.connection().id());
+
+        assertThrows(InvitationNotFound.class, () -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(pending.code().reveal(), "HELP")));
+        assertThrows(ConnectionNotFound.class, () -> delete.delete(acme, pending.connection().id()));
+    }
+
+    @Test
+    void onlyASideMayDeleteAndAPendingConnectionHasOnlyItsSource() {
+        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
+
+        assertThrows(ConnectionNotFound.class, () -> delete.delete(beta, pending.connection().id()));
+        assertThrows(ConnectionNotFound.class, () -> delete.delete(stranger, pending.connection().id()));
+        assertEquals(ConnectionStatus.PENDING, broker.view.view(acme, pending.connection().id()).status());
+    }
+}
