@@ -53,4 +53,20 @@ public interface ConnectionStore {
      * @return false, deleting nothing, when the connection was deleted already
      */
     boolean deleteConnection(Connection connection);
+
+    /**
+     * The connections the instance is a side of (as source, or as destination once accepted), newest first.
+     *
+     * @param after a position from an earlier page, or null for the first page
+     * @throws IllegalArgumentException when {@code after} is not a position this store hands out
+     */
+    ConnectionPage findConnectionsOf(String instanceId, int limit, String after);
+
+    /**
+     * One page of an instance's connections.
+     *
+     * @param next where the next page starts, or null when this is the last
+     */
+    record ConnectionPage(java.util.List<Connection> connections, String next) {
+    }
 }

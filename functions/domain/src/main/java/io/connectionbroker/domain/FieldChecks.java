@@ -25,6 +25,10 @@ final class FieldChecks {
         return value;
     }
 
+    void reject(String field, String problem) {
+        errors.add(new FieldError(field, problem));
+    }
+
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);

@@ -3,6 +3,7 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -185,6 +186,60 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void anInstancesConnectionsArePagedNewestFirstInBothDirections() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Instance beta = instance("https://beta.freshdesk.com", Platform.FRESHDESK, true);
+        List<Connection> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Connection outgoing = connectionFrom(acme, now.plusSeconds(10L * i));
+            store().createConnection(outgoing, invitationFor(outgoing));
+            expected.add(0, outgoing);
+        }
+        Connection incoming = connectionFrom(beta, now.plusSeconds(100));
+        store().createConnection(incoming, invitationFor(incoming));
+        Connection accepted = incoming.acceptedBy(acme, "HELP", now.plusSeconds(200));
+        assertTrue(store().answerInvitation(invitationFor(incoming), Invitation.Answer.ACCEPTED, acme.id(),
+                now.plusSeconds(200), accepted));
+        expected.add(0, accepted);
+        Connection othersOnly = connectionFrom(beta, now.plusSeconds(300));
+        store().createConnection(othersOnly, invitationFor(othersOnly));
+
+        ConnectionStore.ConnectionPage first = store().findConnectionsOf(acme.id(), 4, null);
+        ConnectionStore.ConnectionPage second = store().findConnectionsOf(acme.id(), 4, first.next());
+
+        assertEquals(expected.subList(0, 4), first.connections());
+        assertEquals(expected.subList(4, 6), second.connections());
+        assertNull(second.next());
+        assertEquals(List.of(othersOnly, accepted), store().findConnectionsOf(beta.id(), 10, null).connections());
+        assertEquals(expected, store().findConnectionsOf(acme.id(), 6, null).connections());
+        assertNull(store().findConnectionsOf(acme.id(), 6, null).next(), "no next page when none is left");
+    }
+
+    @Test
+    public void aLocalConnectionIsListedOnceAndADeletedOneNoMore() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Connection local = connectionFrom(acme, now);
+        store().createConnection(local, invitationFor(local));
+        Connection accepted = local.acceptedBy(acme, "OTHER", now.plusSeconds(1));
+        assertTrue(store().answerInvitation(invitationFor(local), Invitation.Answer.ACCEPTED, acme.id(),
+                now.plusSeconds(1), accepted));
+
+        assertEquals(List.of(accepted), store().findConnectionsOf(acme.id(), 10, null).connections());
+
+        assertTrue(store().deleteConnection(accepted));
+        assertEquals(List.of(), store().findConnectionsOf(acme.id(), 10, null).connections());
+    }
+
+    @Test
+    public void aPositionTheStoreDidNotHandOutIsRefused() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+
+        for (String forged : new String[] {"", "nonsense", "CONNECTION#x#y", "123"}) {
+            assertThrows(IllegalArgumentException.class, () -> store().findConnectionsOf(acme.id(), 10, forged), forged);
+        }
+    }
+
+    @Test
     public void deletingAConnectionRemovesItAndItsInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         store().createConnection(connection, invitationFor(connection));
@@ -216,6 +271,16 @@ public abstract class ConnectionStoreContract {
     private Instance instance(String url, Platform platform, boolean isPublic) {
         return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID,
                 isPublic, now);
+    }
+
+    private Connection connectionFrom(Instance initiator, Instant createdAt) {
+        Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), "src", "SUPPORT");
+        Side destination = new Side(null, null, null, "dst", null);
+        InvitationCode code = InvitationCode.issue(entropy);
+        codes.put(code.id(), code);
+        return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, ConnectionType.PRIVATE, Mode.BASIC,
+                "src_to_dst", null, source, destination, code.id(), createdAt.plus(Duration.ofHours(72)), createdAt,
+                createdAt);
     }
 
     private Connection pendingConnection(ConnectionType type, String destinationUrl, String description) {

@@ -70,6 +70,31 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public synchronized ConnectionPage findConnectionsOf(String instanceId, int limit, String after) {
+        java.util.Comparator<Connection> newestFirst = java.util.Comparator.comparing(Connection::createdAt)
+                .thenComparing(Connection::id).reversed();
+        Connection start = after == null ? null : position(after);
+        java.util.List<Connection> mine = connections.values().stream()
+                .filter(connection -> connection.hasSide(instanceId))
+                .sorted(newestFirst)
+                .filter(connection -> start == null || newestFirst.compare(connection, start) > 0)
+                .toList();
+        java.util.List<Connection> page = mine.subList(0, Math.min(limit, mine.size()));
+        Connection last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new ConnectionPage(page, mine.size() > limit ? last.createdAt().toEpochMilli() + "#" + last.id() : null);
+    }
+
+    /** A stand-in holding just what ordering needs, read from a position. */
+    private static Connection position(String after) {
+        String[] parts = after.split("#", 2);
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,15}")) {
+            throw new IllegalArgumentException("not a position: " + after);
+        }
+        return new Connection(parts[1], null, null, null, null, null, null, null, null, null,
+                Instant.ofEpochMilli(Long.parseLong(parts[0])), null);
+    }
+
+    @Override
     public synchronized boolean deleteConnection(Connection connection) {
         if (connections.remove(connection.id()) == null) {
             return false;

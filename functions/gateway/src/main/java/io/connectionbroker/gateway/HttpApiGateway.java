@@ -56,6 +56,7 @@ public final class HttpApiGateway {
                 .withRouteKey("$default")
                 .withRawPath(request.rawPath())
                 .withRawQueryString(request.rawQueryString() == null ? "" : request.rawQueryString())
+                .withQueryStringParameters(queryParameters(request.rawQueryString()))
                 .withHeaders(headers)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withBody(request.body())
@@ -78,6 +79,28 @@ public final class HttpApiGateway {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** As API Gateway decodes them: each name once, repeated values joined by commas; null when there are none. */
+    static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     static GatewayResponse response(APIGatewayV2HTTPResponse answer) {

@@ -8,6 +8,7 @@ import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.ViewConnection;
@@ -76,6 +77,11 @@ public class BrokerFactory {
     @Singleton
     DeclineInvitation declineInvitation(ConnectionStore store, Clock clock) {
         return new DeclineInvitation(store, clock);
+    }
+
+    @Singleton
+    ListConnections listConnections(ConnectionStore store, Clock clock) {
+        return new ListConnections(store, clock);
     }
 
     @Singleton

@@ -45,6 +45,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     static final String API_KEY = "API_KEY";
     static final String CONNECTION = "CONNECTION";
     static final String INVITATION = "INVITATION";
+    /** One per side of a connection, under the instance: the Connections tab is a key query on these. */
+    static final String MEMBERSHIP = "MEMBERSHIP";
+    private static final java.util.regex.Pattern MEMBERSHIP_SORT_KEY = java.util.regex.Pattern.compile(
+            CONNECTION + "#[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z#[0-9a-f-]{36}");
+    private static final java.time.format.DateTimeFormatter SORTABLE_INSTANT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final int BATCH_GET_ATTEMPTS = 5;
 
     private static final String ENTITY = "entity";
     private static final String ID = "id";
@@ -114,7 +121,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public void createConnection(Connection connection, Invitation invitation) {
-        if (!transact(List.of(putNew(connectionItem(connection)), putNew(invitationItem(invitation))))) {
+        if (!transact(List.of(putNew(connectionItem(connection)), putNew(invitationItem(invitation)),
+                putNew(membershipItem(connection.source().instanceId(), connection))))) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
         }
     }
@@ -154,7 +162,14 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name())))
                 .build()).build();
-        return transact(List.of(answerInvitation, storeConnection));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, storeConnection));
+        String destination = changed.destination().instanceId();
+        if (answer == Invitation.Answer.ACCEPTED && destination != null
+                && !destination.equals(changed.source().instanceId())) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                    .item(membershipItem(destination, changed).attributes()).build()).build());
+        }
+        return transact(writes);
     }
 
     @Override
@@ -165,11 +180,83 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .conditionExpression("attribute_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
                 .build()).build();
-        TransactWriteItem deleteInvitation = TransactWriteItem.builder().delete(Delete.builder()
+        TransactWriteItem deleteInvitation = deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
+                deleteItem(membershipKey(connection.source().instanceId(), connection))));
+        String destination = connection.destination().instanceId();
+        if (destination != null && !destination.equals(connection.source().instanceId())) {
+            writes.add(deleteItem(membershipKey(destination, connection)));
+        }
+        return transact(writes);
+    }
+
+    @Override
+    public ConnectionPage findConnectionsOf(String instanceId, int limit, String after) {
+        if (after != null && !MEMBERSHIP_SORT_KEY.matcher(after).matches()) {
+            throw new IllegalArgumentException("not a position of this store");
+        }
+        Map<String, AttributeValue> values = Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
+                ":prefix", AttributeValue.fromS(CONNECTION + "#"));
+        // One more than asked, so the answer knows whether a next page exists.
+        var query = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
                 .tableName(tableName)
-                .key(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION).attributes())
-                .build()).build();
-        return transact(List.of(deleteConnection, deleteInvitation));
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#sk", ConnectionTable.SORT_KEY))
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit + 1);
+        if (after != null) {
+            query.exclusiveStartKey(Item.keyed(INSTANCE + "#" + instanceId, after).attributes());
+        }
+        List<Item> memberships = available(() -> client.query(query.build())).items().stream().map(Item::of).toList();
+        List<Item> page = memberships.subList(0, Math.min(limit, memberships.size()));
+        String next = memberships.size() > limit ? page.get(page.size() - 1).string(ConnectionTable.SORT_KEY) : null;
+        Map<String, Connection> found = connectionsById(page.stream().map(m -> m.string(CONNECTION_ID)).toList());
+        // A connection deleted between the query and the read is left out.
+        List<Connection> connections = page.stream().map(m -> found.get(m.string(CONNECTION_ID)))
+                .filter(java.util.Objects::nonNull).toList();
+        return new ConnectionPage(connections, next);
+    }
+
+    /** Reads connections in one consistent batch, retrying the keys DynamoDB leaves unprocessed. */
+    private Map<String, Connection> connectionsById(List<String> ids) {
+        Map<String, Connection> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<Map<String, AttributeValue>> keys = ids.stream()
+                .map(id -> Item.keyed(CONNECTION + "#" + id, CONNECTION).attributes()).toList();
+        Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(tableName,
+                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 1; !request.isEmpty(); attempt++) {
+            if (attempt > BATCH_GET_ATTEMPTS) {
+                throw new StoreUnavailable("The database is busy right now. Send the same request again.", RETRY_AFTER);
+            }
+            var pending = request;
+            var response = available(() -> client.batchGetItem(r -> r.requestItems(pending)));
+            response.responses().getOrDefault(tableName, List.of()).stream().map(Item::of)
+                    .map(DynamoDbConnectionStore::connection).forEach(c -> found.put(c.id(), c));
+            request = response.unprocessedKeys();
+            if (!request.isEmpty()) {
+                pause(attempt);
+            }
+        }
+        return found;
+    }
+
+    private static Item membershipKey(String instanceId, Connection connection) {
+        return Item.keyed(INSTANCE + "#" + instanceId,
+                CONNECTION + "#" + SORTABLE_INSTANT.format(connection.createdAt()) + "#" + connection.id());
+    }
+
+    private static Item membershipItem(String instanceId, Connection connection) {
+        return membershipKey(instanceId, connection).with(ENTITY, MEMBERSHIP).with(CONNECTION_ID, connection.id());
+    }
+
+    private TransactWriteItem deleteItem(Item key) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(tableName).key(key.attributes()).build())
+                .build();
     }
 
     @Override

@@ -1,0 +1,80 @@
+package io.connectionbroker.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/** The Connections tab: the caller's connections in both directions, newest first, a page at a time. */
+public final class ListConnections {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public ListConnections(ConnectionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param next the cursor for the next page, or null on the last page
+     */
+    public record Page(List<Connection> connections, String next) {
+    }
+
+    /**
+     * @param limit  how many at most, 1 to 100; null for 20
+     * @param cursor the {@code next} of an earlier page, or null for the first
+     * @throws InvalidRequest for a limit out of range, or a cursor that is not one this instance was given
+     */
+    public Page list(Instance caller, Integer limit, String cursor) {
+        FieldChecks checks = new FieldChecks();
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");
+        }
+        String after = cursor == null ? null : checks.valid(() -> positionIn(cursor, caller));
+        checks.throwIfInvalid();
+
+        ConnectionStore.ConnectionPage page;
+        try {
+            page = store.findConnectionsOf(caller.id(), size, after);
+        } catch (IllegalArgumentException notAPosition) {
+            throw forged();
+        }
+        Instant now = clock.instant();
+        return new Page(page.connections().stream().map(connection -> connection.asSeenAt(now)).toList(),
+                page.next() == null ? null : cursorFor(caller, page.next()));
+    }
+
+    /** Opaque to clients, but bound to the instance it was given to. */
+    private static String cursorFor(Instance caller, String position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((caller.id() + "|" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String positionIn(String cursor, Instance caller) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw forged();
+        }
+        int bar = decoded.indexOf('|');
+        if (bar < 0) {
+            throw forged();
+        }
+        if (!decoded.substring(0, bar).equals(caller.id())) {
+            throw InvalidRequest.of("cursor", "was given to another instance; use the next cursor of your own list");
+        }
+        return decoded.substring(bar + 1);
+    }
+
+    private static InvalidRequest forged() {
+        return InvalidRequest.of("cursor", "is not a cursor this API gave out; use the next value of the previous"
+                + " page as it was, or leave it out for the first page");
+    }
+}

@@ -1,0 +1,84 @@
+package io.connectionbroker.domain;
+
+import static io.connectionbroker.domain.TestBroker.toPrivate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ListConnectionsTest {
+    private final TestBroker broker = new TestBroker();
+    private final ListConnections list = new ListConnections(broker.store, broker.clock);
+    private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
+    private final Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
+
+    private List<String> initiate(int count) {
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            broker.clock.advance(Duration.ofSeconds(1));
+            newestFirst.add(0, broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection().id());
+        }
+        return newestFirst;
+    }
+
+    @Test
+    void pagesFollowTheCursorUntilItIsNull() {
+        List<String> ids = initiate(25);
+
+        ListConnections.Page first = list.list(acme, null, null);
+        ListConnections.Page second = list.list(acme, null, first.next());
+
+        assertEquals(ids.subList(0, 20), first.connections().stream().map(Connection::id).toList());
+        assertEquals(ids.subList(20, 25), second.connections().stream().map(Connection::id).toList());
+        assertNull(second.next());
+    }
+
+    @Test
+    void aLapsedInvitationShowsAsExpiredInTheList() {
+        initiate(1);
+        broker.clock.advance(Duration.ofHours(72));
+
+        assertEquals(ConnectionStatus.EXPIRED, list.list(acme, 10, null).connections().get(0).status());
+    }
+
+    @Test
+    void theLimitIsFrom1To100() {
+        initiate(3);
+        assertEquals(1, list.list(acme, 1, null).connections().size());
+        assertEquals(3, list.list(acme, 100, null).connections().size());
+
+        for (int limit : new int[] {0, -1, 101}) {
+            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> list.list(acme, limit, null));
+            assertEquals("limit", refused.errors().get(0).field());
+        }
+    }
+
+    @Test
+    void anotherInstancesCursorIsRefused() {
+        initiate(3);
+        String acmesCursor = list.list(acme, 1, null).next();
+
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> list.list(beta, 1, acmesCursor));
+
+        assertEquals("cursor", refused.errors().get(0).field());
+        assertTrue(refused.detail().contains("another instance"), refused.detail());
+    }
+
+    @Test
+    void aForgedCursorIsRefused() {
+        initiate(3);
+        String tampered = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((acme.id() + "|not-a-position").getBytes());
+
+        for (String forged : new String[] {"nonsense!", "YWJj", tampered, ""}) {
+            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> list.list(acme, 1, forged), forged);
+            assertEquals("cursor", refused.errors().get(0).field());
+        }
+    }
+}

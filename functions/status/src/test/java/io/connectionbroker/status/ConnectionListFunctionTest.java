@@ -1,0 +1,101 @@
+package io.connectionbroker.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.micronaut.json.tree.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code GET /v1/connections}: the Connections tab, through the function's real handler on DynamoDB Local. */
+class ConnectionListFunctionTest extends FunctionTest {
+
+    private Answer list(Registered caller, String query) {
+        return function.send(new io.connectionbroker.gateway.GatewayRequest("GET", "/v1/connections", query,
+                java.util.Map.of("Authorization", List.of("Bearer " + caller.apiKey().reveal())), null));
+    }
+
+    private static List<String> ids(Answer answer) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : answer.json().get("items").values()) {
+            ids.add(item.get("id").getStringValue());
+        }
+        return ids;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void bothDirectionsNewestFirstPageByPage(Platform platform) {
+        Registered me = arrange.instance(platform);
+        Registered other = arrange.instance(Platform.ZENDESK);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            function.clock().advance(Duration.ofSeconds(1));
+            newestFirst.add(0, arrange.privateConnection(me.instance(), Mode.BASIC).connection().id());
+        }
+        function.clock().advance(Duration.ofSeconds(1));
+        Connection incoming = arrange.activeConnection(other.instance(), me.instance());
+        newestFirst.add(0, incoming.id());
+
+        Answer first = list(me, "limit=3");
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(newestFirst.subList(0, 3), ids(first));
+        assertEquals("ACTIVE", first.json().get("items").get(0).get("status").getStringValue());
+        String next = first.text("next");
+
+        Answer second = list(me, "limit=3&cursor=" + next);
+        assertEquals(newestFirst.subList(3, 4), ids(second));
+        assertNull(second.text("next"));
+        assertTrue(second.body().contains("\"next\":null"), second.body());
+    }
+
+    @Test
+    void theDefaultPageHolds20() {
+        Registered me = arrange.instance(Platform.FRESHDESK);
+        for (int i = 0; i < 21; i++) {
+            arrange.privateConnection(me.instance(), Mode.BASIC);
+        }
+
+        Answer page = list(me, "");
+
+        assertEquals(20, ids(page).size());
+        assertTrue(page.text("next") != null);
+    }
+
+    @Test
+    void aBadLimitOrAForeignOrForgedCursorAnswers400() {
+        Registered me = arrange.instance(Platform.ZENDESK);
+        arrange.privateConnection(me.instance(), Mode.BASIC);
+        arrange.privateConnection(me.instance(), Mode.BASIC);
+        arrange.privateConnection(acme.instance(), Mode.BASIC);
+        arrange.privateConnection(acme.instance(), Mode.BASIC);
+        String acmeCursor = list(acme, "limit=1").text("next");
+        assertTrue(acmeCursor != null, "acme has a second page");
+
+        for (String query : new String[] {"limit=0", "limit=101", "limit=ten", "cursor=forged%21",
+            "cursor=" + acmeCursor}) {
+            Answer answer = list(me, query);
+            assertEquals(400, answer.status(), query + ": " + answer);
+            assertEquals("application/problem+json", answer.header("content-type"));
+            assertTrue(List.of("limit", "cursor").contains(answer.errorFields().get(0)), answer.toString());
+        }
+    }
+
+    @Test
+    void noKeyAnswers401() {
+        Answer answer = function.get("/v1/connections", null);
+
+        assertEquals(401, answer.status(), answer.toString());
+    }
+}
