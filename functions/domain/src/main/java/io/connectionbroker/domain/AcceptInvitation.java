@@ -29,6 +29,8 @@ public final class AcceptInvitation {
 
         Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
         if (!store.answerInvitation(presented.invitation(), Invitation.Answer.ACCEPTED, acceptor.id(), now, accepted)) {
+            // Answered, replaced or deleted meanwhile: say which, as a second attempt would.
+            PresentedInvitation.check(store, acceptor, command.code(), now);
             throw new InvitationAlreadyUsed();
         }
         return accepted;

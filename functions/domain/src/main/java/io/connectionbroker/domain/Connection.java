@@ -29,6 +29,11 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
         return this;
     }
 
+    Connection reinvited(String newInvitationId, Instant expiresAt, Instant at) {
+        return new Connection(id, ConnectionStatus.PENDING, type, mode, name, description, source, destination,
+                newInvitationId, expiresAt, createdAt, at);
+    }
+
     Connection withStatus(ConnectionStatus newStatus, Instant at) {
         return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationId,
                 invitationExpiresAt, createdAt, at);

@@ -48,6 +48,15 @@ public interface ConnectionStore {
     boolean replaceConnection(Connection changed, ConnectionStatus expected);
 
     /**
+     * Gives a pending connection a new invitation, all or nothing: stores the changed connection (which
+     * names the new invitation), stores the new invitation and deletes the previous one, on condition that
+     * the connection is still pending with the previous invitation, so the previous code stops working at once.
+     *
+     * @return false, changing nothing, when the connection changed (was accepted, declined, re-invited) meanwhile
+     */
+    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next);
+
+    /**
      * Deletes the connection and its invitation, all or nothing.
      *
      * @return false, deleting nothing, when the connection was deleted already

@@ -21,7 +21,7 @@ public final class DeclineInvitation {
 
         Connection declined = presented.connection().withStatus(ConnectionStatus.DECLINED, now);
         if (!store.answerInvitation(presented.invitation(), Invitation.Answer.DECLINED, decliner.id(), now, declined)) {
-            // Answered meanwhile: say how, as a second attempt would.
+            // Answered, replaced or deleted meanwhile: say which, as a second attempt would.
             PresentedInvitation.check(store, decliner, code, now);
             throw new InvitationAlreadyUsed();
         }

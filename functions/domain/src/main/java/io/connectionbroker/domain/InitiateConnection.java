@@ -37,6 +37,34 @@ public final class InitiateConnection {
     public record Initiated(Connection connection, InvitationCode code) {
     }
 
+    /**
+     * A new invitation code for a PENDING or EXPIRED connection, by its source; the previous code stops
+     * working at once.
+     *
+     * @throws ConnectionNotFound      when the caller is not the connection's source
+     * @throws ConnectionStateConflict when the connection is not PENDING or EXPIRED
+     */
+    public Initiated reinvite(Instance initiator, String connectionId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Connection current = new ViewConnection(store, clock).view(initiator, connectionId);
+        if (!initiator.id().equals(current.source().instanceId())) {
+            throw new ConnectionNotFound();
+        }
+        if (current.status() != ConnectionStatus.PENDING && current.status() != ConnectionStatus.EXPIRED) {
+            throw new ConnectionStateConflict("Only a PENDING or EXPIRED connection can be invited again; this one is "
+                    + current.status() + ".", current.status());
+        }
+        InvitationCode code = InvitationCode.issue(entropy);
+        Instant expiresAt = now.plus(invitationLifetime);
+        Connection reinvited = current.reinvited(code.id(), expiresAt, now);
+        if (!store.replaceInvitation(reinvited, current.invitationId(), Invitation.open(code, connectionId, expiresAt))) {
+            ConnectionStatus status = new ViewConnection(store, clock).view(initiator, connectionId).status();
+            throw new ConnectionStateConflict("The connection changed meanwhile and is now " + status
+                    + "; look at it again before inviting.", status);
+        }
+        return new Initiated(reinvited, code);
+    }
+
     public Initiated initiate(Instance initiator, Command command) {
         FieldChecks checks = new FieldChecks();
         InstanceUrl destinationUrl = command.privateDestination() ? null

@@ -240,6 +240,26 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void aNewInvitationReplacesThePreviousOneAtOnce() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation previous = invitationFor(connection);
+        store().createConnection(connection, previous);
+        InvitationCode code = InvitationCode.issue(entropy);
+        Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(100)));
+        Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now.plusSeconds(1));
+
+        assertTrue(store().replaceInvitation(reinvited, previous.id(), next));
+
+        assertEquals(Optional.of(reinvited), store().findConnection(connection.id()));
+        assertEquals(Optional.empty(), store().findInvitation(previous.id()));
+        assertTrue(store().findInvitation(code.id()).orElseThrow().hash().matches(code.hash()));
+        assertFalse(store().replaceInvitation(reinvited, previous.id(),
+                Invitation.open(InvitationCode.issue(entropy), connection.id(), now)), "the previous one is gone");
+        assertFalse(store().answerInvitation(previous, Invitation.Answer.ACCEPTED, "late", now,
+                connection.withStatus(ConnectionStatus.ACTIVE, now)), "its code answers nothing");
+    }
+
+    @Test
     public void deletingAConnectionRemovesItAndItsInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         store().createConnection(connection, invitationFor(connection));

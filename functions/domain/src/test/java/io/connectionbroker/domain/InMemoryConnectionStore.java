@@ -95,6 +95,19 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public synchronized boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
+        Connection current = connections.get(changed.id());
+        if (current == null || current.status() != ConnectionStatus.PENDING
+                || !previousInvitationId.equals(current.invitationId())) {
+            return false;
+        }
+        connections.put(changed.id(), changed);
+        invitations.remove(previousInvitationId);
+        invitations.put(next.id(), next);
+        return true;
+    }
+
+    @Override
     public synchronized boolean deleteConnection(Connection connection) {
         if (connections.remove(connection.id()) == null) {
             return false;

@@ -173,6 +173,20 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
+        TransactWriteItem storeConnection = TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(connectionItem(changed).attributes())
+                .conditionExpression("#status = :pending AND #invitationId = :previous")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#invitationId", INVITATION_ID))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name()),
+                        ":previous", AttributeValue.fromS(previousInvitationId)))
+                .build()).build();
+        return transact(List.of(storeConnection, putNew(invitationItem(next)),
+                deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION))));
+    }
+
+    @Override
     public boolean deleteConnection(Connection connection) {
         TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(tableName)
