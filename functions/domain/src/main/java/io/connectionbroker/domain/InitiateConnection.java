@@ -9,6 +9,10 @@ import java.time.temporal.ChronoUnit;
 public final class InitiateConnection {
     /** How long an invitation code stays valid unless configured otherwise. */
     public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
+    /** How long the code of an admin-access confirmation URL stays valid: the admin confirms right away. */
+    public static final Duration ADMIN_ACCESS_LIFETIME = Duration.ofMinutes(15);
+    /** Where on the destination instance its app takes the admin to confirm an admin-access connection. */
+    static final String CONFIRM_PATH = "connection-broker/confirm";
 
     private final ConnectionStore store;
     private final Clock clock;
@@ -28,13 +32,30 @@ public final class InitiateConnection {
     /**
      * @param destinationUrl     the destination instance's URL, or null for a private destination
      * @param privateDestination true when the admin has no URL for the destination ("I don't have a URL")
+     * @param adminAccess        true when the initiating admin also administers the destination (BASIC only):
+     *                           the answer is a URL on the destination to confirm at, not a code to hand over
      */
     public record Command(String destinationUrl, boolean privateDestination, Mode mode, String localShortName,
-                          String remoteShortName, String name, String description, String project) {
+                          String remoteShortName, String name, String description, String project,
+                          boolean adminAccess) {
+
+        public Command(String destinationUrl, boolean privateDestination, Mode mode, String localShortName,
+                       String remoteShortName, String name, String description, String project) {
+            this(destinationUrl, privateDestination, mode, localShortName, remoteShortName, name, description,
+                    project, false);
+        }
     }
 
-    /** The new connection and its invitation code, which is shown this once. */
-    public record Initiated(Connection connection, InvitationCode code) {
+    /**
+     * The new connection and its invitation code, which is shown this once.
+     *
+     * @param confirmUrl for admin access, the URL on the destination where the admin confirms (it carries the
+     *                   code); otherwise null
+     */
+    public record Initiated(Connection connection, InvitationCode code, String confirmUrl) {
+        Initiated(Connection connection, InvitationCode code) {
+            this(connection, code, null);
+        }
     }
 
     /**
@@ -90,9 +111,17 @@ public final class InitiateConnection {
             case PRIVATE -> null;
         };
         ModeRules.checkAtInitiation(command.mode(), initiator, type, destinationPlatform);
+        if (command.adminAccess() && command.mode() != Mode.BASIC) {
+            throw new ConnectionNotAllowed("Admin access is offered for BASIC connections only; this one is "
+                    + command.mode() + ". Leave adminAccess out and hand the invitation code to the other admin.");
+        }
+        if (command.adminAccess() && type == ConnectionType.PRIVATE) {
+            throw new ConnectionNotAllowed("Admin access is not offered for private connections: there is no"
+                    + " destination URL to confirm at. Leave adminAccess out and hand over the invitation code.");
+        }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(invitationLifetime);
+        Instant expiresAt = now.plus(command.adminAccess() ? ADMIN_ACCESS_LIFETIME : invitationLifetime);
         Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project);
         Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null);
         InvitationCode code = InvitationCode.issue(entropy);
@@ -100,6 +129,7 @@ public final class InitiateConnection {
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
                 source, destination, code.id(), expiresAt, now, now);
         store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt));
-        return new Initiated(connection, code);
+        return new Initiated(connection, code, command.adminAccess()
+                ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
     }
 }

@@ -33,13 +33,15 @@ public class InitiateConnectionController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<Initiation> initiate(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                             @Body @Nullable String body) {
+    public HttpResponse<?> initiate(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                    @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         InitiateConnection.Command command = InitiateRequest.read(bodies.read(body));
         InitiateConnection.Initiated initiated = initiateConnection.initiate(caller, command);
-        return HttpResponse.created(Initiation.of(initiated),
-                        URI.create("/v1/connections/" + initiated.connection().id()))
+        Object answer = initiated.confirmUrl() != null
+                ? new AdminAccessInitiation(ConnectionView.of(initiated.connection()), initiated.confirmUrl())
+                : Initiation.of(initiated);
+        return HttpResponse.created(answer, URI.create("/v1/connections/" + initiated.connection().id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -50,6 +52,14 @@ public class InitiateConnectionController {
             return new Initiation(ConnectionView.of(initiated.connection()), new Invitation(
                     initiated.code().reveal(), initiated.connection().invitationExpiresAt().toString()));
         }
+    }
+
+    /**
+     * An admin-access connection: instead of a code to hand over, the URL on the destination instance where
+     * the admin confirms (its code lives 15 minutes); the destination's app redeems it through accept.
+     */
+    @Serdeable
+    public record AdminAccessInitiation(ConnectionView connection, String confirmUrl) {
     }
 
     /** The one-time code to hand to the other side's admin, and when it lapses. */

@@ -10,7 +10,8 @@ final class InitiateRequest {
     }
 
     static InitiateConnection.Command read(JsonFields fields) {
-        fields.allowOnly("destination", "mode", "localShortName", "remoteShortName", "name", "description", "project");
+        fields.allowOnly("destination", "mode", "localShortName", "remoteShortName", "name", "description", "project",
+                "adminAccess");
         JsonFields destination = fields.object("destination");
         String url = null;
         boolean isPrivate = false;
@@ -30,7 +31,7 @@ final class InitiateRequest {
         InitiateConnection.Command command = new InitiateConnection.Command(url, isPrivate,
                 fields.enumValue("mode", Mode.class), fields.string("localShortName"),
                 fields.string("remoteShortName"), fields.string("name"), fields.string("description"),
-                fields.string("project"));
+                fields.string("project"), Boolean.TRUE.equals(fields.bool("adminAccess")));
         fields.throwIfInvalid();
         return command;
     }
