@@ -50,6 +50,11 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(ConnectionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE));
 
+    /** The status a kind of refusal is answered with, if it has one. */
+    public static java.util.Optional<HttpStatus> statusOf(Class<? extends Refusal> refusal) {
+        return java.util.Optional.ofNullable(STATUS.get(refusal));
+    }
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
         HttpStatus status = STATUS.get(refusal.getClass());
