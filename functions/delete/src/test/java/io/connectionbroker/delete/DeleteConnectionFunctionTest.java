@@ -26,9 +26,12 @@ class DeleteConnectionFunctionTest extends FunctionTest {
 
     @ParameterizedTest
     @EnumSource(Platform.class)
-    void eitherSideDeletesAndTheConnectionAndItsInvitationAreGone(Platform destinationPlatform) {
+    void eitherSideDeletesAndTheConnectionItsInvitationAndItsRulesAreGone(Platform destinationPlatform) {
         Registered destination = arrange.instance(destinationPlatform);
-        Connection connection = arrange.activeConnection(acme.instance(), destination.instance());
+        Connection connection = arrange.accept(destination.instance(),
+                arrange.connectionTo(acme.instance(), destination.instance(), io.connectionbroker.domain.Mode.SCRIPT));
+        assertTrue(function.bean(ConnectionStore.class).findRules(connection.id(),
+                io.connectionbroker.domain.RuleSet.Owner.SOURCE).isPresent(), "a Script connection has rules per side");
 
         Answer answer = delete(destination, connection.id());
 
@@ -37,6 +40,9 @@ class DeleteConnectionFunctionTest extends FunctionTest {
         ConnectionStore store = function.bean(ConnectionStore.class);
         assertTrue(store.findConnection(connection.id()).isEmpty());
         assertTrue(store.findInvitation(connection.invitationId()).isEmpty());
+        for (io.connectionbroker.domain.RuleSet.Owner owner : io.connectionbroker.domain.RuleSet.Owner.values()) {
+            assertTrue(store.findRules(connection.id(), owner).isEmpty(), owner + " rules are gone too");
+        }
         assertEquals(404, delete(acme, connection.id()).status(), "afterwards the connection is not found");
     }
 

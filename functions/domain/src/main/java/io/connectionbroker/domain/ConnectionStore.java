@@ -22,8 +22,22 @@ public interface ConnectionStore {
 
     Optional<InstanceKey> findKey(String keyId);
 
-    /** Stores a new connection together with its invitation, all or nothing. */
-    void createConnection(Connection connection, Invitation invitation);
+    /** Stores a new connection together with its invitation and its sync rules, all or nothing. */
+    void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules);
+
+    /** Stores a new connection together with its invitation, without rules (for tests of other records). */
+    default void createConnection(Connection connection, Invitation invitation) {
+        createConnection(connection, invitation, java.util.Map.of());
+    }
+
+    Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner);
+
+    /**
+     * Replaces a set of rules on condition that its stored version is still {@code expectedVersion}.
+     *
+     * @return false, changing nothing, when the rules were changed meanwhile (or are gone)
+     */
+    boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion);
 
     Optional<Connection> findConnection(String connectionId);
 
@@ -57,7 +71,7 @@ public interface ConnectionStore {
     boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next);
 
     /**
-     * Deletes the connection and its invitation, all or nothing.
+     * Deletes the connection, its invitation and its rules, all or nothing.
      *
      * @return false, deleting nothing, when the connection was deleted already
      */

@@ -128,7 +128,8 @@ public final class InitiateConnection {
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
                 source, destination, code.id(), expiresAt, now, now);
-        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt));
+        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
+                DefaultRules.forMode(command.mode()));
         return new Initiated(connection, code, command.adminAccess()
                 ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
     }

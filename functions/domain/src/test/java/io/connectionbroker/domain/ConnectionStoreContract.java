@@ -260,6 +260,31 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void rulesAreStoredWithTheConnectionAndReplacedOnlyFromTheExpectedVersion() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        java.util.Map<RuleSet.Owner, RuleSet> defaults = DefaultRules.forMode(Mode.SCRIPT);
+        store().createConnection(connection, invitationFor(connection), defaults);
+
+        assertEquals(Optional.of(defaults.get(RuleSet.Owner.SOURCE)), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
+        assertEquals(Optional.of(defaults.get(RuleSet.Owner.DESTINATION)),
+                store().findRules(connection.id(), RuleSet.Owner.DESTINATION));
+        assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.SHARED));
+
+        RuleSet next = new RuleSet(2, List.of(SyncRule.rule(SyncRule.Field.TYPE, SyncRule.Direction.OUTGOING,
+                SyncRule.Transform.MIRROR_TYPE)), List.of());
+        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 7));
+        assertTrue(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1));
+        assertEquals(Optional.of(next), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
+        assertEquals(Optional.of(defaults.get(RuleSet.Owner.DESTINATION)),
+                store().findRules(connection.id(), RuleSet.Owner.DESTINATION), "the other side's rules are untouched");
+        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1), "version 1 is stale now");
+
+        assertTrue(store().deleteConnection(connection));
+        assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
+        assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.DESTINATION));
+    }
+
+    @Test
     public void deletingAConnectionRemovesItAndItsInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         store().createConnection(connection, invitationFor(connection));

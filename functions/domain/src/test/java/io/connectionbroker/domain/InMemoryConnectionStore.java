@@ -12,6 +12,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     private final Map<String, InstanceKey> keys = new HashMap<>();
     private final Map<String, Connection> connections = new HashMap<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
+    private final Map<String, RuleSet> rules = new HashMap<>();
 
     @Override
     public synchronized boolean registerInstance(Instance instance, InstanceKey key) {
@@ -40,9 +41,27 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized void createConnection(Connection connection, Invitation invitation) {
+    public synchronized void createConnection(Connection connection, Invitation invitation,
+                                              Map<RuleSet.Owner, RuleSet> ruleSets) {
         connections.put(connection.id(), connection);
         invitations.put(invitation.id(), invitation);
+        ruleSets.forEach((owner, set) -> rules.put(connection.id() + "/" + owner, set));
+    }
+
+    @Override
+    public synchronized Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner) {
+        return Optional.ofNullable(rules.get(connectionId + "/" + owner));
+    }
+
+    @Override
+    public synchronized boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next,
+                                             int expectedVersion) {
+        RuleSet current = rules.get(connectionId + "/" + owner);
+        if (current == null || current.version() != expectedVersion) {
+            return false;
+        }
+        rules.put(connectionId + "/" + owner, next);
+        return true;
     }
 
     @Override
@@ -113,6 +132,9 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             return false;
         }
         invitations.remove(connection.invitationId());
+        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
+            rules.remove(connection.id() + "/" + owner);
+        }
         return true;
     }
 

@@ -11,6 +11,7 @@ import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.micronaut.context.annotation.Factory;
@@ -82,6 +83,11 @@ public class BrokerFactory {
     @Singleton
     ListConnections listConnections(ConnectionStore store, Clock clock) {
         return new ListConnections(store, clock);
+    }
+
+    @Singleton
+    SyncRules syncRules(ConnectionStore store, Clock clock) {
+        return new SyncRules(store, clock);
     }
 
     @Singleton

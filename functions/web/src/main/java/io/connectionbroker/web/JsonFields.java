@@ -47,6 +47,11 @@ public final class JsonFields {
         return this;
     }
 
+    /** Whether the field is present and not JSON null. */
+    public boolean has(String name) {
+        return value(name) != null;
+    }
+
     /** The string, or null when the field is absent or JSON null. */
     public String string(String name) {
         JsonNode value = value(name);
@@ -83,6 +88,42 @@ public final class JsonFields {
             }
         }
         return invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** The whole number, or null when the field is absent or JSON null. */
+    public Integer integer(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || value.getNumberValue() instanceof Double || value.getNumberValue() instanceof Float
+                || value.getNumberValue() instanceof java.math.BigDecimal
+                || value.getLongValue() != value.getIntValue()) {
+            return invalid(name, "must be a whole number");
+        }
+        return value.getIntValue();
+    }
+
+    /** The fields of each object in an array (paths like {@code rules[2].field}), or null when absent. */
+    public java.util.List<JsonFields> objects(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            return invalid(name, "must be an array of objects");
+        }
+        java.util.List<JsonFields> items = new java.util.ArrayList<>();
+        int index = 0;
+        for (JsonNode item : value.values()) {
+            String path = this.path + name + "[" + index++ + "]";
+            if (item.isObject()) {
+                items.add(new JsonFields(path + ".", item, errors));
+            } else {
+                errors.add(new FieldError(path, "must be a JSON object"));
+            }
+        }
+        return items;
     }
 
     /** The nested object's fields, or null when the field is absent or JSON null. */

@@ -14,6 +14,8 @@ import io.connectionbroker.domain.InvitationNotForCaller;
 import io.connectionbroker.domain.InvitationNotFound;
 import io.connectionbroker.domain.ModeNotOffered;
 import io.connectionbroker.domain.Refusal;
+import io.connectionbroker.domain.RulesReadOnly;
+import io.connectionbroker.domain.RulesVersionConflict;
 import io.connectionbroker.domain.StoreUnavailable;
 import io.connectionbroker.domain.Unauthenticated;
 import io.micronaut.http.HttpHeaders;
@@ -43,6 +45,8 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(InstanceAlreadyRegistered.class, HttpStatus.CONFLICT),
             Map.entry(InvitationAlreadyUsed.class, HttpStatus.CONFLICT),
             Map.entry(ConnectionStateConflict.class, HttpStatus.CONFLICT),
+            Map.entry(RulesVersionConflict.class, HttpStatus.CONFLICT),
+            Map.entry(RulesReadOnly.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(InvitationExpired.class, HttpStatus.GONE),
             Map.entry(InvitationDeclined.class, HttpStatus.GONE),
             Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),
@@ -84,6 +88,8 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             extensions.put("offeredModes", notOffered.offeredModes().stream().map(Enum::name).toList());
         } else if (refusal instanceof InvitationNotForCaller notForCaller) {
             extensions.put("invitedInstance", notForCaller.invitee());
+        } else if (refusal instanceof RulesVersionConflict stale) {
+            extensions.put("currentVersion", stale.currentVersion());
         } else if (refusal instanceof ConnectionStateConflict conflict) {
             extensions.put("connectionStatus", conflict.status().name());
         } else if (refusal instanceof InvitationExpired expired) {

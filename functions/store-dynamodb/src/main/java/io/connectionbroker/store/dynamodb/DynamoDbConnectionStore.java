@@ -11,9 +11,11 @@ import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RuleSet;
 import io.connectionbroker.domain.SecretHash;
 import io.connectionbroker.domain.Side;
 import io.connectionbroker.domain.StoreUnavailable;
+import io.connectionbroker.domain.SyncRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +49,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     static final String INVITATION = "INVITATION";
     /** One per side of a connection, under the instance: the Connections tab is a key query on these. */
     static final String MEMBERSHIP = "MEMBERSHIP";
+    /** A connection's rule sets live under its partition key, one item per owner: RULES#SOURCE and so on. */
+    static final String RULES = "RULES";
+    private static final String VERSION = "version";
+    private static final String OUTGOING = "outgoing";
+    private static final String INCOMING = "incoming";
     private static final java.util.regex.Pattern MEMBERSHIP_SORT_KEY = java.util.regex.Pattern.compile(
             CONNECTION + "#[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z#[0-9a-f-]{36}");
     private static final java.time.format.DateTimeFormatter SORTABLE_INSTANT =
@@ -120,10 +127,32 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void createConnection(Connection connection, Invitation invitation) {
-        if (!transact(List.of(putNew(connectionItem(connection)), putNew(invitationItem(invitation)),
-                putNew(membershipItem(connection.source().instanceId(), connection))))) {
+    public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(putNew(connectionItem(connection)),
+                putNew(invitationItem(invitation)), putNew(membershipItem(connection.source().instanceId(), connection))));
+        rules.forEach((owner, set) -> writes.add(putNew(rulesItem(connection.id(), owner, set))));
+        if (!transact(writes)) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
+        }
+    }
+
+    @Override
+    public Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner) {
+        return get(CONNECTION + "#" + connectionId, RULES + "#" + owner).map(item -> new RuleSet(
+                Integer.parseInt(item.attributes().get(VERSION).n()), rules(item, OUTGOING), rules(item, INCOMING)));
+    }
+
+    @Override
+    public boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion) {
+        try {
+            available(() -> client.putItem(request -> request.tableName(tableName)
+                    .item(rulesItem(connectionId, owner, next).attributes())
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Integer.toString(expectedVersion))))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
         }
     }
 
@@ -197,6 +226,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         TransactWriteItem deleteInvitation = deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
                 deleteItem(membershipKey(connection.source().instanceId(), connection))));
+        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
+            writes.add(deleteItem(Item.keyed(CONNECTION + "#" + connection.id(), RULES + "#" + owner)));
+        }
         String destination = connection.destination().instanceId();
         if (destination != null && !destination.equals(connection.source().instanceId())) {
             writes.add(deleteItem(membershipKey(destination, connection)));
@@ -257,6 +289,28 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             }
         }
         return found;
+    }
+
+    /** Rules as a list of "field|DIRECTION|TRANSFORM" strings, in order: plain data, readable in a table dump. */
+    private static Item rulesItem(String connectionId, RuleSet.Owner owner, RuleSet set) {
+        Item item = Item.keyed(CONNECTION + "#" + connectionId, RULES + "#" + owner).with(ENTITY, RULES)
+                .withNumber(VERSION, set.version());
+        item.attributes().put(OUTGOING, encodeRules(set.outgoing()));
+        item.attributes().put(INCOMING, encodeRules(set.incoming()));
+        return item;
+    }
+
+    private static AttributeValue encodeRules(List<SyncRule> rules) {
+        return AttributeValue.fromL(rules.stream().map(rule -> AttributeValue.fromS(rule.field().apiName() + "|"
+                + rule.direction() + "|" + rule.transform())).toList());
+    }
+
+    private static List<SyncRule> rules(Item item, String name) {
+        return item.attributes().get(name).l().stream().map(value -> {
+            String[] parts = value.s().split("\\|");
+            return new SyncRule(SyncRule.Field.ofApiName(parts[0]), SyncRule.Direction.valueOf(parts[1]),
+                    SyncRule.Transform.valueOf(parts[2]));
+        }).toList();
     }
 
     private static Item membershipKey(String instanceId, Connection connection) {

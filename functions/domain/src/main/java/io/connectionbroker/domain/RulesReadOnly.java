@@ -1,0 +1,19 @@
+package io.connectionbroker.domain;
+
+/** An attempt to change the fixed rules of a Basic connection. */
+public final class RulesReadOnly extends Refusal {
+    public RulesReadOnly() {
+        super("A BASIC connection's rules are fixed and cannot be changed. Upgrade the connection to VISUAL or"
+                + " SCRIPT to edit its rules.");
+    }
+
+    @Override
+    public String kind() {
+        return "rules-read-only";
+    }
+
+    @Override
+    public String title() {
+        return "These rules cannot be changed";
+    }
+}

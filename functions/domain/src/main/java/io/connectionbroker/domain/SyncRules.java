@@ -1,0 +1,100 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A side reads and changes its own sync rules. Script keeps one set per side, and neither side can read
+ * or write the other's; Visual keeps one set both sides edit; Basic's set is fixed.
+ */
+public final class SyncRules {
+    private final ViewConnection view;
+    private final ConnectionStore store;
+
+    public SyncRules(ConnectionStore store, Clock clock) {
+        this.view = new ViewConnection(store, clock);
+        this.store = store;
+    }
+
+    /** Which side of the connection a set of rules is seen from. */
+    public enum Side {
+        SOURCE, DESTINATION
+    }
+
+    /** One side's rules, as that side sees them. */
+    public record SideRules(Side side, RuleSet rules) {
+    }
+
+    /**
+     * The caller's own side. An instance connecting two of its own projects (LOCAL) is the source here.
+     *
+     * @throws ConnectionNotFound when the caller is not a side of the connection
+     */
+    public SideRules view(Instance caller, String connectionId) {
+        Connection connection = view.view(caller, connectionId);
+        Side side = sideOf(caller, connection);
+        RuleSet.Owner owner = ownerOf(connection.mode(), side);
+        RuleSet stored = store.findRules(connectionId, owner)
+                .orElseThrow(() -> new IllegalStateException("connection " + connectionId + " has no " + owner + " rules"));
+        return new SideRules(side, owner == RuleSet.Owner.SHARED && side == Side.DESTINATION ? stored.reversed() : stored);
+    }
+
+    /**
+     * Replaces the caller's own side's rules, if {@code version} is still the current one, and bumps it.
+     *
+     * @throws RulesReadOnly        for a BASIC connection
+     * @throws InvalidRequest       for a rule in the wrong list, or a field given twice in one list
+     * @throws RulesVersionConflict when the rules were changed since {@code version}
+     */
+    public SideRules replace(Instance caller, String connectionId, int version, List<SyncRule> outgoing,
+                             List<SyncRule> incoming) {
+        SideRules current = view(caller, connectionId);
+        Connection connection = view.view(caller, connectionId);
+        if (connection.mode() == Mode.BASIC) {
+            throw new RulesReadOnly();
+        }
+        FieldChecks checks = new FieldChecks();
+        check(checks, "outgoing", outgoing, SyncRule.Direction.OUTGOING);
+        check(checks, "incoming", incoming, SyncRule.Direction.INCOMING);
+        checks.throwIfInvalid();
+        if (version != current.rules().version()) {
+            throw new RulesVersionConflict(version, current.rules().version());
+        }
+        RuleSet next = new RuleSet(version + 1, outgoing, incoming);
+        RuleSet.Owner owner = ownerOf(connection.mode(), current.side());
+        RuleSet toStore = owner == RuleSet.Owner.SHARED && current.side() == Side.DESTINATION ? next.reversed() : next;
+        if (!store.replaceRules(connectionId, owner, toStore, version)) {
+            throw new RulesVersionConflict(version, view(caller, connectionId).rules().version());
+        }
+        return new SideRules(current.side(), next);
+    }
+
+    private static void check(FieldChecks checks, String list, List<SyncRule> rules, SyncRule.Direction direction) {
+        Set<SyncRule.Field> seen = new HashSet<>();
+        List<SyncRule> copy = new ArrayList<>(rules);
+        for (int i = 0; i < copy.size(); i++) {
+            SyncRule rule = copy.get(i);
+            if (rule.direction() != direction) {
+                checks.reject(list + "[" + i + "].direction", "must be " + direction + " in the " + list + " rules");
+            }
+            if (!seen.add(rule.field())) {
+                checks.reject(list + "[" + i + "].field", "has " + rule.field().apiName() + " a second time; give each"
+                        + " field one rule per direction");
+            }
+        }
+    }
+
+    private static Side sideOf(Instance caller, Connection connection) {
+        return caller.id().equals(connection.source().instanceId()) ? Side.SOURCE : Side.DESTINATION;
+    }
+
+    private static RuleSet.Owner ownerOf(Mode mode, Side side) {
+        if (mode != Mode.SCRIPT) {
+            return RuleSet.Owner.SHARED;
+        }
+        return side == Side.SOURCE ? RuleSet.Owner.SOURCE : RuleSet.Owner.DESTINATION;
+    }
+}

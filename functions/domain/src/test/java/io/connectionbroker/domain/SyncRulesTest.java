@@ -1,0 +1,103 @@
+package io.connectionbroker.domain;
+
+import static io.connectionbroker.domain.SyncRule.Direction.INCOMING;
+import static io.connectionbroker.domain.SyncRule.Direction.OUTGOING;
+import static io.connectionbroker.domain.SyncRule.Field.COMMENTS;
+import static io.connectionbroker.domain.SyncRule.Field.INTERNAL_COMMENTS;
+import static io.connectionbroker.domain.SyncRule.Field.SUMMARY;
+import static io.connectionbroker.domain.SyncRule.Field.TYPE;
+import static io.connectionbroker.domain.SyncRule.Transform.AS_PUBLIC_COMMENT;
+import static io.connectionbroker.domain.SyncRule.Transform.COPY;
+import static io.connectionbroker.domain.SyncRule.Transform.MIRROR_TYPE;
+import static io.connectionbroker.domain.SyncRule.rule;
+import static io.connectionbroker.domain.TestBroker.toUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SyncRulesTest {
+    private final TestBroker broker = new TestBroker();
+    private final SyncRules rules = new SyncRules(broker.store, broker.clock);
+    private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
+    private final Instance beta = broker.instance("https://beta.zendesk.com", Platform.ZENDESK);
+
+    private String active(Mode mode) {
+        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", mode));
+        return broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")).id();
+    }
+
+    @Test
+    void scriptRulesAreGeneratedPerSideAndEachSideChangesOnlyItsOwn() {
+        String id = active(Mode.SCRIPT);
+        SyncRules.SideRules source = rules.view(acme, id);
+        SyncRules.SideRules destination = rules.view(beta, id);
+        assertEquals(SyncRules.Side.SOURCE, source.side());
+        assertEquals(SyncRules.Side.DESTINATION, destination.side());
+        assertEquals(5, source.rules().outgoing().size());
+        assertEquals(5, source.rules().incoming().size());
+        assertEquals(1, source.rules().version());
+
+        List<SyncRule> outgoing = List.of(rule(SUMMARY, OUTGOING, COPY), rule(TYPE, OUTGOING, MIRROR_TYPE));
+        SyncRules.SideRules changed = rules.replace(acme, id, 1, outgoing, List.of());
+
+        assertEquals(2, changed.rules().version());
+        assertEquals(outgoing, rules.view(acme, id).rules().outgoing());
+        assertEquals(destination, rules.view(beta, id), "the other side's rules are untouched");
+        assertEquals(2, assertThrows(RulesVersionConflict.class,
+                () -> rules.replace(acme, id, 1, outgoing, List.of())).currentVersion());
+        assertEquals(2, rules.replace(beta, id, 1, List.of(), List.of(rule(COMMENTS, INCOMING, COPY)))
+                .rules().version(), "each side has its own version");
+    }
+
+    @Test
+    void visualRulesAreOneSetBothSidesEditEachSeeingItFromItsOwnSide() {
+        String id = active(Mode.VISUAL);
+
+        rules.replace(beta, id, 1, List.of(rule(SUMMARY, OUTGOING, COPY)), List.of(rule(COMMENTS, INCOMING, COPY)));
+
+        SyncRules.SideRules source = rules.view(acme, id);
+        assertEquals(2, source.rules().version());
+        assertEquals(List.of(rule(COMMENTS, OUTGOING, COPY)), source.rules().outgoing());
+        assertEquals(List.of(rule(SUMMARY, INCOMING, COPY)), source.rules().incoming());
+        assertThrows(RulesVersionConflict.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
+        assertEquals(3, rules.replace(acme, id, 2, List.of(), List.of()).rules().version());
+    }
+
+    @Test
+    void basicRulesAreFixed() {
+        String id = active(Mode.BASIC);
+
+        SyncRules.SideRules basic = rules.view(beta, id);
+
+        assertTrue(basic.rules().incoming().contains(rule(INTERNAL_COMMENTS, INCOMING, AS_PUBLIC_COMMENT)));
+        assertTrue(basic.rules().outgoing().contains(rule(TYPE, OUTGOING, MIRROR_TYPE)));
+        assertThrows(RulesReadOnly.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
+    }
+
+    @Test
+    void aRuleInTheWrongListOrAFieldTwiceIsNamed() {
+        String id = active(Mode.SCRIPT);
+
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> rules.replace(acme, id, 1,
+                List.of(rule(SUMMARY, OUTGOING, COPY), rule(SUMMARY, OUTGOING, COPY)),
+                List.of(rule(COMMENTS, OUTGOING, COPY))));
+
+        assertEquals(List.of("outgoing[1].field", "incoming[0].direction"),
+                refused.errors().stream().map(FieldError::field).toList());
+        assertEquals(1, rules.view(acme, id).rules().version());
+    }
+
+    @Test
+    void nobodyButASideReadsOrWritesAndTheDestinationOnlyOnceItAccepted() {
+        String pending = broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", Mode.SCRIPT)).connection().id();
+        Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
+
+        assertThrows(ConnectionNotFound.class, () -> rules.view(beta, pending));
+        assertThrows(ConnectionNotFound.class, () -> rules.view(stranger, active(Mode.SCRIPT)));
+        assertThrows(ConnectionNotFound.class, () -> rules.replace(stranger, pending, 1, List.of(), List.of()));
+        assertEquals(SyncRules.Side.SOURCE, rules.view(acme, pending).side());
+    }
+}
