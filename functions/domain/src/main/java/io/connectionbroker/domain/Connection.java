@@ -34,6 +34,11 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
                 newInvitationId, expiresAt, createdAt, at);
     }
 
+    Connection withMode(Mode newMode, Instant at) {
+        return new Connection(id, status, type, newMode, name, description, source, destination, invitationId,
+                invitationExpiresAt, createdAt, at);
+    }
+
     Connection withStatus(ConnectionStatus newStatus, Instant at) {
         return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationId,
                 invitationExpiresAt, createdAt, at);

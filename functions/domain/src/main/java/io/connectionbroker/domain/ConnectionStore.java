@@ -71,6 +71,14 @@ public interface ConnectionStore {
     boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next);
 
     /**
+     * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or
+     * nothing, on condition that the stored connection is still BASIC.
+     *
+     * @return false, changing nothing, when the connection is no longer BASIC (or is gone)
+     */
+    boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules);
+
+    /**
      * Deletes the connection, its invitation and its rules, all or nothing.
      *
      * @return false, deleting nothing, when the connection was deleted already

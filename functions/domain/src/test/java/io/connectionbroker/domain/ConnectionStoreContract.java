@@ -285,6 +285,23 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void upgradingABasicConnectionReplacesItsModeAndAllItsRules() {
+        Connection basic = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(basic, invitationFor(basic), DefaultRules.forMode(Mode.BASIC));
+        Connection script = basic.withMode(Mode.SCRIPT, now.plusSeconds(1));
+
+        assertTrue(store().upgradeMode(script, DefaultRules.forMode(Mode.SCRIPT)));
+
+        assertEquals(Optional.of(script), store().findConnection(basic.id()));
+        assertEquals(Optional.empty(), store().findRules(basic.id(), RuleSet.Owner.SHARED));
+        assertEquals(DefaultRules.forMode(Mode.SCRIPT).get(RuleSet.Owner.SOURCE),
+                store().findRules(basic.id(), RuleSet.Owner.SOURCE).orElseThrow());
+        assertFalse(store().upgradeMode(script.withMode(Mode.VISUAL, now), DefaultRules.forMode(Mode.VISUAL)),
+                "only a BASIC connection upgrades");
+        assertEquals(Optional.of(script), store().findConnection(basic.id()));
+    }
+
+    @Test
     public void deletingAConnectionRemovesItAndItsInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         store().createConnection(connection, invitationFor(connection));

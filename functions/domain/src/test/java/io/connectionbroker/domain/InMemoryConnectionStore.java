@@ -127,6 +127,20 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public synchronized boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> ruleSets) {
+        Connection current = connections.get(upgraded.id());
+        if (current == null || current.mode() != Mode.BASIC) {
+            return false;
+        }
+        connections.put(upgraded.id(), upgraded);
+        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
+            rules.remove(upgraded.id() + "/" + owner);
+        }
+        ruleSets.forEach((owner, set) -> rules.put(upgraded.id() + "/" + owner, set));
+        return true;
+    }
+
+    @Override
     public synchronized boolean deleteConnection(Connection connection) {
         if (connections.remove(connection.id()) == null) {
             return false;

@@ -12,6 +12,7 @@ import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.SyncRules;
+import io.connectionbroker.domain.UpgradeConnection;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.micronaut.context.annotation.Factory;
@@ -88,6 +89,11 @@ public class BrokerFactory {
     @Singleton
     SyncRules syncRules(ConnectionStore store, Clock clock) {
         return new SyncRules(store, clock);
+    }
+
+    @Singleton
+    UpgradeConnection upgradeConnection(ConnectionStore store, Clock clock) {
+        return new UpgradeConnection(store, clock);
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import io.connectionbroker.domain.InvitationDeclined;
 import io.connectionbroker.domain.InvitationExpired;
 import io.connectionbroker.domain.InvitationNotForCaller;
 import io.connectionbroker.domain.InvitationNotFound;
+import io.connectionbroker.domain.ModeFixed;
 import io.connectionbroker.domain.ModeNotOffered;
 import io.connectionbroker.domain.Refusal;
 import io.connectionbroker.domain.RulesReadOnly;
@@ -47,6 +48,7 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(ConnectionStateConflict.class, HttpStatus.CONFLICT),
             Map.entry(RulesVersionConflict.class, HttpStatus.CONFLICT),
             Map.entry(RulesReadOnly.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ModeFixed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(InvitationExpired.class, HttpStatus.GONE),
             Map.entry(InvitationDeclined.class, HttpStatus.GONE),
             Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),

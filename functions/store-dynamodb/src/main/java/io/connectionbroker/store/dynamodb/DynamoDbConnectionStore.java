@@ -216,6 +216,27 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(connectionItem(upgraded).attributes())
+                .conditionExpression("#mode = :basic")
+                .expressionAttributeNames(Map.of("#mode", MODE))
+                .expressionAttributeValues(Map.of(":basic", AttributeValue.fromS(Mode.BASIC.name())))
+                .build()).build());
+        // Each rule item once: the new mode's sets written, the others deleted.
+        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
+            RuleSet set = rules.get(owner);
+            writes.add(set != null
+                    ? TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                            .item(rulesItem(upgraded.id(), owner, set).attributes()).build()).build()
+                    : deleteItem(Item.keyed(CONNECTION + "#" + upgraded.id(), RULES + "#" + owner)));
+        }
+        return transact(writes);
+    }
+
+    @Override
     public boolean deleteConnection(Connection connection) {
         TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(tableName)

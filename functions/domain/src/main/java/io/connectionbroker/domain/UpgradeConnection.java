@@ -1,0 +1,52 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/**
+ * Either side upgrades a BASIC connection to VISUAL or SCRIPT, under the same platform, licence and
+ * reachability rules as at initiation; its rules become the new mode's generated defaults.
+ */
+public final class UpgradeConnection {
+    private static final Set<ConnectionStatus> UPGRADABLE =
+            Set.of(ConnectionStatus.PENDING, ConnectionStatus.ACTIVE, ConnectionStatus.DEACTIVATED);
+
+    private final ViewConnection view;
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public UpgradeConnection(ConnectionStore store, Clock clock) {
+        this.view = new ViewConnection(store, clock);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidRequest          when the target is not VISUAL or SCRIPT
+     * @throws ModeFixed               when the connection is not BASIC
+     * @throws ModeNotOffered          when the platforms, licence or type do not offer the target
+     * @throws ConnectionStateConflict when the connection is EXPIRED or DECLINED
+     */
+    public Connection upgrade(Instance caller, String connectionId, Mode target) {
+        if (target == null || target == Mode.BASIC) {
+            throw InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to");
+        }
+        Connection current = view.view(caller, connectionId);
+        if (current.mode() != Mode.BASIC) {
+            throw new ModeFixed(current.mode());
+        }
+        if (!UPGRADABLE.contains(current.status())) {
+            throw new ConnectionStateConflict("A " + current.status() + " connection cannot be upgraded.",
+                    current.status());
+        }
+        Instance initiator = store.findInstance(current.source().instanceId()).orElseThrow(ConnectionNotFound::new);
+        ModeRules.checkAtInitiation(target, initiator, current.type(), current.destination().platform());
+
+        Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        if (!store.upgradeMode(upgraded, DefaultRules.forMode(target))) {
+            throw new ModeFixed(view.view(caller, connectionId).mode());
+        }
+        return upgraded;
+    }
+}
