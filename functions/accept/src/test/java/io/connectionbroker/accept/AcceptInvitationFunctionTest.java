@@ -68,6 +68,9 @@ class AcceptInvitationFunctionTest extends FunctionTest {
 
         assertEquals(200, answer.status(), answer.toString());
         assertEquals(vault.instance().url().value(), answer.text("connection.destination.url"));
+        Connection stored = function.bean(ConnectionStore.class).findConnection(initiated.connection().id()).orElseThrow();
+        assertEquals(Boolean.FALSE, stored.destination().reachable(), "the record says it cannot be reached");
+        assertFalse(stored.pushesToDestination());
     }
 
     @Test

@@ -20,6 +20,14 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
                 || (destination.instanceId() != null && destination.instanceId().equals(instanceId));
     }
 
+    /**
+     * Whether anything may be pushed to the destination. Never for a private connection: its destination
+     * sits in a closed network and starts every request itself.
+     */
+    public boolean pushesToDestination() {
+        return Boolean.TRUE.equals(destination.reachable());
+    }
+
     /** This connection as a caller sees it now: a pending invitation that lapsed shows as EXPIRED. */
     public Connection asSeenAt(Instant now) {
         if (status == ConnectionStatus.PENDING && !now.isBefore(invitationExpiresAt)) {
@@ -45,7 +53,8 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
     }
 
     Connection acceptedBy(Instance acceptor, String project, Instant at) {
-        Side accepted = new Side(acceptor.id(), acceptor.url(), acceptor.platform(), destination.shortName(), project);
+        Side accepted = new Side(acceptor.id(), acceptor.url(), acceptor.platform(), destination.shortName(), project,
+                type != ConnectionType.PRIVATE && acceptor.isPublic());
         return new Connection(id, ConnectionStatus.ACTIVE, type, mode, name, description, source, accepted,
                 invitationId, invitationExpiresAt, createdAt, at);
     }

@@ -105,10 +105,17 @@ public final class InitiateConnection {
             throw new ConnectionNotAllowed("Your instance is registered as private (not reachable) and the"
                     + " destination has no URL, so neither side could reach the other. Give the destination's URL.");
         }
+        Instance registeredDestination = type == ConnectionType.PUBLIC
+                ? store.findInstanceByUrl(destinationUrl).orElse(null) : null;
         Platform destinationPlatform = switch (type) {
             case LOCAL -> initiator.platform();
-            case PUBLIC -> store.findInstanceByUrl(destinationUrl).map(Instance::platform).orElse(null);
+            case PUBLIC -> registeredDestination == null ? null : registeredDestination.platform();
             case PRIVATE -> null;
+        };
+        Boolean destinationReachable = switch (type) {
+            case LOCAL -> initiator.isPublic();
+            case PUBLIC -> registeredDestination == null ? null : registeredDestination.isPublic();
+            case PRIVATE -> false;
         };
         ModeRules.checkAtInitiation(command.mode(), initiator, type, destinationPlatform);
         if (command.adminAccess() && command.mode() != Mode.BASIC) {
@@ -122,8 +129,10 @@ public final class InitiateConnection {
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(command.adminAccess() ? ADMIN_ACCESS_LIFETIME : invitationLifetime);
-        Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project);
-        Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null);
+        Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project,
+                initiator.isPublic());
+        Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null,
+                destinationReachable);
         InvitationCode code = InvitationCode.issue(entropy);
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,

@@ -24,7 +24,7 @@ class AcceptInvitationTest {
         Connection accepted = broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
 
         assertEquals(ConnectionStatus.ACTIVE, accepted.status());
-        assertEquals(new Side(beta.id(), beta.url(), Platform.FRESHDESK, "beta", "HELP"), accepted.destination());
+        assertEquals(new Side(beta.id(), beta.url(), Platform.FRESHDESK, "beta", "HELP", true), accepted.destination());
         assertEquals(initiated.connection().source(), accepted.source());
         assertTrue(accepted.updatedAt().isAfter(accepted.createdAt()));
         assertEquals(accepted, broker.store.findConnection(accepted.id()).orElseThrow());

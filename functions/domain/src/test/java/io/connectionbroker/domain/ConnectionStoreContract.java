@@ -102,6 +102,26 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void reachabilityIsStoredAsTrueFalseOrUnknown() {
+        Instance initiator = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        InvitationCode code = InvitationCode.issue(entropy);
+        codes.put(code.id(), code);
+        Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING,
+                ConnectionType.PRIVATE, Mode.BASIC, "a_to_b", null,
+                new Side(initiator.id(), initiator.url(), initiator.platform(), "a", "P", true),
+                new Side(null, null, null, "b", null, false), code.id(), now.plus(Duration.ofHours(1)), now, now);
+        Connection unknown = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
+
+        store().createConnection(connection, invitationFor(connection));
+        store().createConnection(unknown, invitationFor(unknown));
+
+        Connection stored = store().findConnection(connection.id()).orElseThrow();
+        assertEquals(Boolean.TRUE, stored.source().reachable());
+        assertEquals(Boolean.FALSE, stored.destination().reachable());
+        assertNull(store().findConnection(unknown.id()).orElseThrow().destination().reachable());
+    }
+
+    @Test
     public void acceptingStoresTheActiveConnectionAndUsesTheInvitation() {
         Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
         Invitation invitation = invitationFor(connection);

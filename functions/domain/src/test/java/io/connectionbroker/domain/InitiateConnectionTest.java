@@ -27,7 +27,7 @@ class InitiateConnectionTest {
         assertEquals(ConnectionType.PUBLIC, connection.type());
         assertEquals(ConnectionStatus.PENDING, connection.status());
         assertEquals(Mode.SCRIPT, connection.mode());
-        assertEquals(new Side(acme.id(), acme.url(), Platform.ZENDESK, "acme", "SUPPORT"), connection.source());
+        assertEquals(new Side(acme.id(), acme.url(), Platform.ZENDESK, "acme", "SUPPORT", true), connection.source());
         assertEquals(new Side(null, InstanceUrl.parse("u", "https://beta.freshdesk.com"), null, "beta", null),
                 connection.destination());
         assertEquals(connection, broker.store.findConnection(connection.id()).orElseThrow());

@@ -471,13 +471,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .with(prefix + "Platform", side.platform())
                 .with(prefix + SHORT_NAME, side.shortName())
                 .with(prefix + PROJECT, side.project());
+        if (side.reachable() != null) {
+            item.with(prefix + "Reachable", side.reachable().booleanValue());
+        }
     }
 
     private static Side readSide(Item item, String prefix) {
         String url = item.string(prefix + "Url");
         return new Side(item.string(prefix + "InstanceId"), url == null ? null : InstanceUrl.ofStored(url),
                 item.enumValue(prefix + "Platform", Platform.class), item.string(prefix + SHORT_NAME),
-                item.string(prefix + PROJECT));
+                item.string(prefix + PROJECT),
+                item.attributes().containsKey(prefix + "Reachable") ? item.bool(prefix + "Reachable") : null);
     }
 
     private static Item invitationItem(Invitation invitation) {

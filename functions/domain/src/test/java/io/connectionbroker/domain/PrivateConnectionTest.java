@@ -1,0 +1,62 @@
+package io.connectionbroker.domain;
+
+import static io.connectionbroker.domain.TestBroker.toPrivate;
+import static io.connectionbroker.domain.TestBroker.toUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The record says which sides can be reached; nothing is ever pushed to a private destination. */
+class PrivateConnectionTest {
+    private final TestBroker broker = new TestBroker();
+    private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
+
+    private Connection accept(Instance acceptor, InitiateConnection.Initiated initiated) {
+        return broker.accept.accept(acceptor, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+    }
+
+    @Test
+    void aPrivateDestinationIsNeverReachableNorItsUrlKnownUntilItAccepts() {
+        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        Connection pending = broker.store.findConnection(initiated.connection().id()).orElseThrow();
+        assertEquals(Boolean.FALSE, pending.destination().reachable());
+        assertNull(pending.destination().url());
+        assertFalse(pending.pushesToDestination());
+        assertEquals(Boolean.TRUE, pending.source().reachable());
+
+        Instance publicAcceptor = broker.instance("https://open.freshdesk.com", Platform.FRESHDESK);
+        Connection accepted = accept(publicAcceptor, initiated);
+
+        assertEquals(Boolean.FALSE, accepted.destination().reachable(), "a private connection stays unpushed");
+        assertFalse(broker.store.findConnection(accepted.id()).orElseThrow().pushesToDestination());
+        assertEquals(publicAcceptor.url(), accepted.destination().url());
+    }
+
+    @Test
+    void aPublicDestinationIsReachableWhenItsInstanceIsPublicAndUnknownUntilThen() {
+        InitiateConnection.Initiated unregistered = broker.initiate.initiate(acme,
+                toUrl("https://later.freshdesk.com", Mode.BASIC));
+        assertNull(unregistered.connection().destination().reachable());
+        assertFalse(unregistered.connection().pushesToDestination());
+        Instance later = broker.instance("https://later.freshdesk.com", Platform.FRESHDESK);
+        assertTrue(accept(later, unregistered).pushesToDestination());
+
+        Instance closed = broker.instance("https://closed.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
+        InitiateConnection.Initiated toClosed = broker.initiate.initiate(acme, toUrl("https://closed.freshdesk.com", Mode.BASIC));
+        assertEquals(Boolean.FALSE, toClosed.connection().destination().reachable());
+        assertFalse(accept(closed, toClosed).pushesToDestination());
+    }
+
+    @Test
+    void aPrivateInitiatorIsNotReachableEither() {
+        Instance hidden = broker.instance("https://hidden.zendesk.com", Platform.ZENDESK, License.PAID, false);
+
+        Connection connection = broker.initiate.initiate(hidden, toUrl("https://acme.zendesk.com", Mode.BASIC)).connection();
+
+        assertEquals(Boolean.FALSE, connection.source().reachable());
+        assertEquals(Boolean.TRUE, connection.destination().reachable());
+    }
+}
