@@ -63,6 +63,13 @@ class ConnectionActivationFunctionTest extends FunctionTest {
         }
         assertRefused(pending, "deactivate", "PENDING");
         assertRefused(pending, "activate", "PENDING");
+
+        Registered invited = arrange.instance(Platform.FRESHSERVICE);
+        var declined = arrange.connectionTo(acme.instance(), invited.instance(), Mode.BASIC);
+        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(invited.instance(),
+                declined.code().reveal());
+        assertRefused(declined.connection().id(), "activate", "DECLINED");
+        assertRefused(declined.connection().id(), "deactivate", "DECLINED");
     }
 
     @Test

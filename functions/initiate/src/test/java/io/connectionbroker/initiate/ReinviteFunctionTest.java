@@ -63,6 +63,15 @@ class ReinviteFunctionTest extends FunctionTest {
         assertEquals(409, conflict.status(), conflict.toString());
         assertEquals("ACTIVE", conflict.text("connectionStatus"));
         assertEquals(404, reinvite(beta, active.id()).status());
+        function.bean(io.connectionbroker.domain.ConnectionActivation.class).deactivate(acme.instance(), active.id());
+        assertEquals("DEACTIVATED", reinvite(acme, active.id()).text("connectionStatus"));
+        Initiated declined = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(), Mode.BASIC);
+        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(
+                function.bean(ConnectionStore.class).findInstanceByUrl(declined.connection().destination().url())
+                        .orElseThrow(), declined.code().reveal());
+        Answer declinedAnswer = reinvite(acme, declined.connection().id());
+        assertEquals(409, declinedAnswer.status(), declinedAnswer.toString());
+        assertEquals("DECLINED", declinedAnswer.text("connectionStatus"));
         assertEquals(404, reinvite(arrange.instance(Platform.FRESHSERVICE), active.id()).status());
     }
 }
