@@ -28,11 +28,7 @@ public final class AcceptInvitation {
         ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
 
         Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
-        if (!store.answerInvitation(presented.invitation(), Invitation.Answer.ACCEPTED, acceptor.id(), now, accepted)) {
-            // Answered, replaced or deleted meanwhile: say which, as a second attempt would.
-            PresentedInvitation.check(store, acceptor, command.code(), now);
-            throw new InvitationAlreadyUsed();
-        }
+        presented.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), now, accepted);
         return accepted;
     }
 }

@@ -20,11 +20,7 @@ public final class DeclineInvitation {
         PresentedInvitation presented = PresentedInvitation.check(store, decliner, code, now);
 
         Connection declined = presented.connection().withStatus(ConnectionStatus.DECLINED, now);
-        if (!store.answerInvitation(presented.invitation(), Invitation.Answer.DECLINED, decliner.id(), now, declined)) {
-            // Answered, replaced or deleted meanwhile: say which, as a second attempt would.
-            PresentedInvitation.check(store, decliner, code, now);
-            throw new InvitationAlreadyUsed();
-        }
+        presented.answer(store, Invitation.Answer.DECLINED, decliner, code, now, declined);
         return declined;
     }
 }

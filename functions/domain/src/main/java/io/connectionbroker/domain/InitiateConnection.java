@@ -15,6 +15,7 @@ public final class InitiateConnection {
     static final String CONFIRM_PATH = "connection-broker/confirm";
 
     private final ConnectionStore store;
+    private final ViewConnection view;
     private final Clock clock;
     private final Entropy entropy;
     private final Duration invitationLifetime;
@@ -24,6 +25,7 @@ public final class InitiateConnection {
             throw new IllegalArgumentException("the invitation lifetime must be positive, not " + invitationLifetime);
         }
         this.store = store;
+        this.view = new ViewConnection(store, clock);
         this.clock = clock;
         this.entropy = entropy;
         this.invitationLifetime = invitationLifetime;
@@ -67,7 +69,7 @@ public final class InitiateConnection {
      */
     public Initiated reinvite(Instance initiator, String connectionId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Connection current = new ViewConnection(store, clock).view(initiator, connectionId);
+        Connection current = view.view(initiator, connectionId);
         if (!initiator.id().equals(current.source().instanceId())) {
             throw new ConnectionNotFound();
         }
@@ -79,7 +81,7 @@ public final class InitiateConnection {
         Instant expiresAt = now.plus(invitationLifetime);
         Connection reinvited = current.reinvited(code.id(), expiresAt, now);
         if (!store.replaceInvitation(reinvited, current.invitationId(), Invitation.open(code, connectionId, expiresAt))) {
-            ConnectionStatus status = new ViewConnection(store, clock).view(initiator, connectionId).status();
+            ConnectionStatus status = view.view(initiator, connectionId).status();
             throw new ConnectionStateConflict("The connection changed meanwhile and is now " + status
                     + "; look at it again before inviting.", status);
         }

@@ -35,6 +35,20 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
         return new PresentedInvitation(invitation, connection);
     }
 
+    /**
+     * Records the caller's answer together with the connection it changed, all or nothing.
+     *
+     * @throws Refusal the refusal a second attempt would get when the invitation was answered, replaced or deleted
+     *         meanwhile (409 when nothing else explains it)
+     */
+    void answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText, Instant now,
+                Connection changed) {
+        if (!store.answerInvitation(invitation, answer, caller.id(), now, changed)) {
+            check(store, caller, codeText, now);
+            throw new InvitationAlreadyUsed();
+        }
+    }
+
     /** An invitation is only for the side it invites; anyone else holding the code is told whom it is for. */
     private static void checkInvitee(Connection connection, Instance caller) {
         String initiatorId = connection.source().instanceId();

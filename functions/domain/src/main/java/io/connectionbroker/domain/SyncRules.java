@@ -34,11 +34,14 @@ public final class SyncRules {
      * @throws ConnectionNotFound when the caller is not a side of the connection
      */
     public SideRules view(Instance caller, String connectionId) {
-        Connection connection = view.view(caller, connectionId);
+        return rulesOf(caller, view.view(caller, connectionId));
+    }
+
+    private SideRules rulesOf(Instance caller, Connection connection) {
         Side side = sideOf(caller, connection);
         RuleSet.Owner owner = ownerOf(connection.mode(), side);
-        RuleSet stored = store.findRules(connectionId, owner)
-                .orElseThrow(() -> new IllegalStateException("connection " + connectionId + " has no " + owner + " rules"));
+        RuleSet stored = store.findRules(connection.id(), owner).orElseThrow(() ->
+                new IllegalStateException("connection " + connection.id() + " has no " + owner + " rules"));
         return new SideRules(side, owner == RuleSet.Owner.SHARED && side == Side.DESTINATION ? stored.reversed() : stored);
     }
 
@@ -51,11 +54,11 @@ public final class SyncRules {
      */
     public SideRules replace(Instance caller, String connectionId, int version, List<SyncRule> outgoing,
                              List<SyncRule> incoming) {
-        SideRules current = view(caller, connectionId);
         Connection connection = view.view(caller, connectionId);
         if (connection.mode() == Mode.BASIC) {
             throw new RulesReadOnly();
         }
+        SideRules current = rulesOf(caller, connection);
         FieldChecks checks = new FieldChecks();
         check(checks, "outgoing", outgoing, SyncRule.Direction.OUTGOING);
         check(checks, "incoming", incoming, SyncRule.Direction.INCOMING);
