@@ -138,7 +138,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner) {
-        return get(CONNECTION + "#" + connectionId, RULES + "#" + owner).map(item -> new RuleSet(
+        return get(rulesKey(connectionId, owner)).map(item -> new RuleSet(
                 Integer.parseInt(item.attributes().get(VERSION).n()), rules(item, OUTGOING), rules(item, INCOMING)));
     }
 
@@ -184,19 +184,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                         ":answeredAt", AttributeValue.fromS(answeredAt.toString()),
                         ":answeredBy", AttributeValue.fromS(answeredBy)))
                 .build()).build();
-        TransactWriteItem storeConnection = TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(connectionItem(changed).attributes())
-                .conditionExpression("#status = :pending")
-                .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name())))
-                .build()).build();
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, storeConnection));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation,
+                putIf(connectionItem(changed), STATUS, ConnectionStatus.PENDING.name())));
         String destination = changed.destination().instanceId();
         if (answer == Invitation.Answer.ACCEPTED && destination != null
                 && !destination.equals(changed.source().instanceId())) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                    .item(membershipItem(destination, changed).attributes()).build()).build());
+            writes.add(put(membershipItem(destination, changed)));
         }
         return transact(writes);
     }
@@ -218,20 +211,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     @Override
     public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(connectionItem(upgraded).attributes())
-                .conditionExpression("#mode = :basic")
-                .expressionAttributeNames(Map.of("#mode", MODE))
-                .expressionAttributeValues(Map.of(":basic", AttributeValue.fromS(Mode.BASIC.name())))
-                .build()).build());
+        writes.add(putIf(connectionItem(upgraded), MODE, Mode.BASIC.name()));
         // Each rule item once: the new mode's sets written, the others deleted.
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             RuleSet set = rules.get(owner);
-            writes.add(set != null
-                    ? TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                            .item(rulesItem(upgraded.id(), owner, set).attributes()).build()).build()
-                    : deleteItem(Item.keyed(CONNECTION + "#" + upgraded.id(), RULES + "#" + owner)));
+            writes.add(set != null ? put(rulesItem(upgraded.id(), owner, set)) : deleteItem(rulesKey(upgraded.id(), owner)));
         }
         return transact(writes);
     }
@@ -248,7 +232,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
                 deleteItem(membershipKey(connection.source().instanceId(), connection))));
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
-            writes.add(deleteItem(Item.keyed(CONNECTION + "#" + connection.id(), RULES + "#" + owner)));
+            writes.add(deleteItem(rulesKey(connection.id(), owner)));
         }
         String destination = connection.destination().instanceId();
         if (destination != null && !destination.equals(connection.source().instanceId())) {
@@ -314,11 +298,15 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     /** Rules as a list of "field|DIRECTION|TRANSFORM" strings, in order: plain data, readable in a table dump. */
     private static Item rulesItem(String connectionId, RuleSet.Owner owner, RuleSet set) {
-        Item item = Item.keyed(CONNECTION + "#" + connectionId, RULES + "#" + owner).with(ENTITY, RULES)
+        Item item = rulesKey(connectionId, owner).with(ENTITY, RULES)
                 .withNumber(VERSION, set.version());
         item.attributes().put(OUTGOING, encodeRules(set.outgoing()));
         item.attributes().put(INCOMING, encodeRules(set.incoming()));
         return item;
+    }
+
+    private static Item rulesKey(String connectionId, RuleSet.Owner owner) {
+        return Item.keyed(CONNECTION + "#" + connectionId, RULES + "#" + owner);
     }
 
     private static AttributeValue encodeRules(List<SyncRule> rules) {
@@ -341,6 +329,22 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     private static Item membershipItem(String instanceId, Connection connection) {
         return membershipKey(instanceId, connection).with(ENTITY, MEMBERSHIP).with(CONNECTION_ID, connection.id());
+    }
+
+    private TransactWriteItem put(Item item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item.attributes()).build())
+                .build();
+    }
+
+    /** A put that applies only while the stored item's attribute still holds {@code expected}. */
+    private TransactWriteItem putIf(Item item, String attribute, String expected) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(item.attributes())
+                .conditionExpression("#attribute = :expected")
+                .expressionAttributeNames(Map.of("#attribute", attribute))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected)))
+                .build()).build();
     }
 
     private TransactWriteItem deleteItem(Item key) {
@@ -391,9 +395,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     private Optional<Item> get(String partitionKey, String sortKey) {
-        Map<String, AttributeValue> key = Item.keyed(partitionKey, sortKey).attributes();
+        return get(Item.keyed(partitionKey, sortKey));
+    }
+
+    private Optional<Item> get(Item key) {
         GetItemResponse response = available(() ->
-                client.getItem(request -> request.tableName(tableName).key(key).consistentRead(true)));
+                client.getItem(request -> request.tableName(tableName).key(key.attributes()).consistentRead(true)));
         return response.hasItem() ? Optional.of(Item.of(response.item())) : Optional.empty();
     }
 
