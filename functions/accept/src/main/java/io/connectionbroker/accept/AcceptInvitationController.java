@@ -2,10 +2,12 @@ package io.connectionbroker.accept;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -15,9 +17,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /v1/invitations/accept}: the invited instance accepts with the code and picks its project. */
 @Controller("/v1/invitations")
+@Tag(name = "Invitations")
+@SecurityRequirement(name = "apiKey")
 public class AcceptInvitationController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
@@ -31,8 +44,27 @@ public class AcceptInvitationController {
 
     @Post("/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Acceptance accept(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                             @Body @Nullable String body) {
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "The destination's admin pastes the code and picks the project for incoming items; the"
+                    + " connection becomes ACTIVE. A code works once.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AcceptRequest.class),
+            examples = @ExampleObject(value = AcceptRequest.EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The connection, now ACTIVE",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acceptance.class),
+                    examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.ACTIVE_CONNECTION + "}")))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_CODE)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.INVITATION_NOT_FOR_CALLER)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.INVITATION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.INVITATION_ALREADY_USED)
+    @ApiResponse(responseCode = "410", ref = ProblemResponses.INVITATION_GONE)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.MODE_NOT_OFFERED)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public Acceptance accept(@Parameter(hidden = true)
+                             @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                             @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("code", "project");
         AcceptInvitation.Command command = new AcceptInvitation.Command(fields.string("code"), fields.string("project"));
@@ -45,6 +77,18 @@ public class AcceptInvitationController {
 
     /** The connection, now active. */
     @Serdeable
+    @Schema(name = "Acceptance")
     public record Acceptance(ConnectionView connection) {
+    }
+
+    /** The body as the API documents it; {@link #accept} reads exactly these fields. */
+    @Schema(name = "AcceptRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record AcceptRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                 description = "The invitation code, as the initiating admin gave it") String code,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                 description = "Where your instance puts items that arrive through this connection")
+                         String project) {
+        static final String EXAMPLE = """
+                {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg", "project": "HELP"}""";
     }
 }

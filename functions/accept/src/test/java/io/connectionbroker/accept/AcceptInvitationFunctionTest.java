@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.ConnectionStore;
-import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
-import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
@@ -246,5 +247,11 @@ class AcceptInvitationFunctionTest extends FunctionTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aBigOrANonJsonBodyIsRefusedAtTheEdge() {
+        EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/invitations/accept", acme.apiKey().reveal());
+        EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", "/v1/invitations/accept", acme.apiKey().reveal());
     }
 }

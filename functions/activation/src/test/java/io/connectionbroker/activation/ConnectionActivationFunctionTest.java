@@ -8,6 +8,7 @@ import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
@@ -100,5 +101,12 @@ class ConnectionActivationFunctionTest extends FunctionTest {
         assertEquals(409, answer.status(), answer.toString());
         assertEquals("urn:connection-broker:problem:connection-state-conflict", answer.text("type"));
         assertEquals(status, answer.text("connectionStatus"));
+    }
+
+    @Test
+    void noKeyIsRefusedAtTheEdgeOnBothRoutes() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/connections/" + connection.id() + "/activate");
+        EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/connections/" + connection.id() + "/deactivate");
     }
 }

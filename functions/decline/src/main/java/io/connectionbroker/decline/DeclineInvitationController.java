@@ -2,10 +2,12 @@ package io.connectionbroker.decline;
 
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -15,9 +17,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /v1/invitations/decline}: the invited instance turns the invitation down with its code. */
 @Controller("/v1/invitations")
+@Tag(name = "Invitations")
+@SecurityRequirement(name = "apiKey")
 public class DeclineInvitationController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
@@ -31,8 +44,26 @@ public class DeclineInvitationController {
 
     @Post("/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Declination decline(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                               @Body @Nullable String body) {
+    @Operation(operationId = "declineInvitation", summary = "Decline an invitation",
+            description = "The destination's admin turns the invitation down; the connection becomes DECLINED and"
+                    + " the code works no more.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DeclineRequest.class),
+            examples = @ExampleObject(value = DeclineRequest.EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The connection, now DECLINED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Declination.class),
+                    examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.DECLINED_CONNECTION + "}")))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_CODE)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.INVITATION_NOT_FOR_CALLER)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.INVITATION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.INVITATION_ALREADY_USED)
+    @ApiResponse(responseCode = "410", ref = ProblemResponses.INVITATION_GONE)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public Declination decline(@Parameter(hidden = true)
+                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                               @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("code");
         String code = fields.string("code");
@@ -45,6 +76,15 @@ public class DeclineInvitationController {
 
     /** The connection, now declined. */
     @Serdeable
+    @Schema(name = "Declination")
     public record Declination(ConnectionView connection) {
+    }
+
+    /** The body as the API documents it; {@link #decline} reads exactly this field. */
+    @Schema(name = "DeclineRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record DeclineRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                  description = "The invitation code, as the initiating admin gave it") String code) {
+        static final String EXAMPLE = """
+                {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg"}""";
     }
 }

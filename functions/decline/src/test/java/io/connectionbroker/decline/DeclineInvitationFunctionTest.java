@@ -9,6 +9,7 @@ import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
@@ -84,5 +85,20 @@ class DeclineInvitationFunctionTest extends FunctionTest {
         assertEquals(400, answer.status(), answer.toString());
         assertEquals(List.of("reason", "code"), answer.errorFields());
         assertEquals(401, function.post("/v1/invitations/decline", null, "{\"code\": \"x\"}").status());
+    }
+
+    @Test
+    void anUnknownCodeIs404AndABigOrANonJsonBodyIsRefusedAtTheEdge() {
+        Initiated replaced = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(),
+                Mode.BASIC);
+        function.bean(io.connectionbroker.domain.InitiateConnection.class)
+                .reinvite(acme.instance(), replaced.connection().id());
+        Answer answer = function.post("/v1/invitations/decline", acme.apiKey().reveal(),
+                "{\"code\": \"" + replaced.code().reveal() + "\"}");
+        assertEquals(404, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:invitation-not-found", answer.text("type"));
+
+        EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/invitations/decline", acme.apiKey().reveal());
+        EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", "/v1/invitations/decline", acme.apiKey().reveal());
     }
 }

@@ -1,7 +1,9 @@
 package io.connectionbroker.delete;
 
 import io.connectionbroker.domain.DeleteConnection;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -9,9 +11,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code DELETE /v1/connections/{id}}: either side deletes a connection with its invitation; {@code 204}. */
 @Controller("/v1/connections")
+@Tag(name = "Connections")
+@SecurityRequirement(name = "apiKey")
 public class DeleteConnectionController {
     private final CallerInstance callers;
     private final DeleteConnection deleteConnection;
@@ -22,7 +35,14 @@ public class DeleteConnectionController {
     }
 
     @Delete("/{id}")
-    public HttpResponse<Void> delete(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+    @Operation(operationId = "deleteConnection", summary = "Delete a connection",
+            description = "Either side removes the connection, its invitation and its rules, whatever its status.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public HttpResponse<Void> delete(@Parameter(hidden = true)
+                                     @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String id) {
         deleteConnection.delete(callers.from(authorization), id);
         return HttpResponse.noContent();

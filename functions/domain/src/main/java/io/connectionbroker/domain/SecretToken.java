@@ -50,7 +50,7 @@ final class SecretToken {
         }
         String candidate = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (!candidate.startsWith(prefix + "_")) {
-            throw new Malformed("this is not " + what + ": it starts with " + prefix + "_");
+            throw new Malformed("this is not " + what + ": " + what + " starts with " + prefix + "_");
         }
         Matcher m = SHAPE.matcher(candidate);
         if (!m.matches()) {

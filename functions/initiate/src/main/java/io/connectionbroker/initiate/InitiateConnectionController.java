@@ -2,9 +2,11 @@ package io.connectionbroker.initiate;
 
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.JsonBodies;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -15,10 +17,21 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 /** {@code POST /v1/connections}: the caller's instance initiates a connection and gets its invitation code once. */
 @Controller("/v1/connections")
+@Tag(name = "Connections")
+@SecurityRequirement(name = "apiKey")
 public class InitiateConnectionController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
@@ -33,8 +46,26 @@ public class InitiateConnectionController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<?> initiate(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                    @Body @Nullable String body) {
+    @Operation(operationId = "initiateConnection", summary = "Initiate a connection",
+            description = "The caller's instance becomes the source of a new PENDING connection. The answer shows the"
+                    + " invitation code once: hand it to the destination's admin, who accepts it. With"
+                    + " `adminAccess` (BASIC, not private) the answer has a `confirmUrl` on the destination instead.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InitiateRequest.Body.class),
+            examples = @ExampleObject(name = "public", value = InitiateRequest.Body.EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = "Initiated; `Location` is the connection's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    Initiation.class, AdminAccessInitiation.class}),
+                    examples = {@ExampleObject(name = "invitation", value = Initiation.EXAMPLE),
+                            @ExampleObject(name = "admin access", value = AdminAccessInitiation.EXAMPLE)}))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.CONNECTION_REFUSED)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public HttpResponse<?> initiate(@Parameter(hidden = true)
+                                    @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                    @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         InitiateConnection.Command command = InitiateRequest.read(bodies.read(body));
         InitiateConnection.Initiated initiated = initiateConnection.initiate(caller, command);
@@ -47,7 +78,11 @@ public class InitiateConnectionController {
 
     /** The new connection and its invitation: the only answer that ever shows the code. */
     @Serdeable
+    @Schema(name = "Initiation")
     public record Initiation(ConnectionView connection, Invitation invitation) {
+        static final String EXAMPLE = "{\"connection\": " + ApiExamples.PENDING_CONNECTION
+                + ", \"invitation\": " + ApiExamples.INVITATION + "}";
+
         static Initiation of(InitiateConnection.Initiated initiated) {
             return new Initiation(ConnectionView.of(initiated.connection()), new Invitation(
                     initiated.code().reveal(), initiated.connection().invitationExpiresAt().toString()));
@@ -59,11 +94,17 @@ public class InitiateConnectionController {
      * the admin confirms (its code lives 15 minutes); the destination's app redeems it through accept.
      */
     @Serdeable
+    @Schema(name = "AdminAccessInitiation")
     public record AdminAccessInitiation(ConnectionView connection, String confirmUrl) {
+        static final String EXAMPLE = "{\"connection\": " + ApiExamples.PENDING_CONNECTION + ", \"confirmUrl\":"
+                + " \"https://beta.freshdesk.com/connection-broker/confirm"
+                + "?code=cbi_s6ae9gx34551t5nm_hvzr79n1rvrfjzx01tyeshwyt5wjpc8x216cwc6\"}";
     }
 
     /** The one-time code to hand to the other side's admin, and when it lapses. */
     @Serdeable
-    public record Invitation(String code, String expiresAt) {
+    @Schema(name = "Invitation")
+    public record Invitation(String code, @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
+                             String expiresAt) {
     }
 }

@@ -1,12 +1,43 @@
 package io.connectionbroker.initiate;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.web.JsonFields;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Reads the body of an initiation: the destination is either {@code {"url": ...}} or {@code {"private": true}}. */
 final class InitiateRequest {
     private InitiateRequest() {
+    }
+
+    /** The body as the API documents it; {@link #read} reads exactly these fields and refuses any other. */
+    @Schema(name = "InitiateRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Body(@Schema(requiredMode = REQUIRED, description = "Give `url`, or `private: true` for a destination"
+                        + " in a closed network that has no URL") Destination destination,
+                @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
+                @Schema(description = "How the source calls itself in this connection",
+                        requiredMode = REQUIRED) String localShortName,
+                @Schema(description = "How the destination is called in this connection",
+                        requiredMode = REQUIRED) String remoteShortName,
+                @Nullable @Schema(description = "Defaults to `<localShortName>_to_<remoteShortName>`") String name,
+                @Nullable String description,
+                @Schema(description = "Where the source puts items that arrive through this connection",
+                        requiredMode = REQUIRED) String project,
+                @Nullable @Schema(description = "BASIC, not private: the destination's admin confirms on their"
+                        + " instance instead of pasting a code") Boolean adminAccess) {
+        static final String EXAMPLE = """
+                {"destination": {"url": "https://beta.freshdesk.com"}, "mode": "SCRIPT",
+                 "localShortName": "acme", "remoteShortName": "beta", "name": "acme to beta",
+                 "description": "Support tickets both ways", "project": "SUPPORT"}""";
+    }
+
+    /** Either the destination's URL, or {@code private: true} when it has none (it starts every request). */
+    @Schema(name = "Destination", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Destination(@Nullable @Schema(format = "uri") String url,
+                       @Nullable @Schema(name = "private") Boolean privateDestination) {
     }
 
     static InitiateConnection.Command read(JsonFields fields) {

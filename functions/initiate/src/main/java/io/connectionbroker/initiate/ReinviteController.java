@@ -1,7 +1,9 @@
 package io.connectionbroker.initiate;
 
 import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -10,12 +12,21 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code POST /v1/connections/{id}/invitation}: the source of a pending or expired connection gets a new
  * invitation code, shown once; the previous code stops working at once. No body.
  */
 @Controller("/v1/connections/{id}")
+@Tag(name = "Connections")
+@SecurityRequirement(name = "apiKey")
 public class ReinviteController {
     private final CallerInstance callers;
     private final InitiateConnection initiateConnection;
@@ -26,7 +37,18 @@ public class ReinviteController {
     }
 
     @Post("/invitation")
-    public HttpResponse<Reinvitation> reinvite(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+    @Operation(operationId = "reinvite", summary = "Issue a new invitation code",
+            description = "The source of a PENDING or EXPIRED connection gets a new code, shown once; the previous"
+                    + " code stops working at once. No body.")
+    @ApiResponse(responseCode = "201", description = "The new code",
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = "{\"invitation\": " + ApiExamples.INVITATION + "}")))
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public HttpResponse<Reinvitation> reinvite(@Parameter(hidden = true)
+                                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                                @PathVariable String id) {
         InitiateConnection.Initiated reinvited = initiateConnection.reinvite(callers.from(authorization), id);
         return HttpResponse.created(new Reinvitation(new InitiateConnectionController.Invitation(

@@ -12,9 +12,10 @@ import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.Arrange;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
-import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.FunctionUnderTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -268,5 +269,10 @@ class InitiateConnectionFunctionTest extends FunctionTest {
 
         Connection stored = function.bean(ConnectionStore.class).findConnection(next.text("connection.id")).orElseThrow();
         assertEquals("BASIC", stored.mode().name());
+    }
+
+    @Test
+    void aBodyOver64KilobytesIsRefusedAtTheEdge() {
+        EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/connections", acme.apiKey().reveal());
     }
 }

@@ -13,6 +13,7 @@ import io.connectionbroker.domain.InvitationNotFound;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
@@ -73,5 +74,12 @@ class ReinviteFunctionTest extends FunctionTest {
         assertEquals(409, declinedAnswer.status(), declinedAnswer.toString());
         assertEquals("DECLINED", declinedAnswer.text("connectionStatus"));
         assertEquals(404, reinvite(arrange.instance(Platform.FRESHSERVICE), active.id()).status());
+    }
+
+    @Test
+    void noKeyIsRefusedAtTheEdge() {
+        Initiated initiated = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(),
+                Mode.BASIC);
+        EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/connections/" + initiated.connection().id() + "/invitation");
     }
 }

@@ -1,11 +1,14 @@
 package io.connectionbroker.instances;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.InstanceView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -15,9 +18,18 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /v1/instances}: registers a helpdesk instance and shows its API key once. No key needed. */
 @Controller("/v1/instances")
+@Tag(name = "Instances")
 public class RegisterInstanceController {
     private final JsonBodies bodies;
     private final RegisterInstance registerInstance;
@@ -29,7 +41,20 @@ public class RegisterInstanceController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<Registration> register(@Body @Nullable String body) {
+    @Operation(operationId = "registerInstance", summary = "Register an instance",
+            description = "A helpdesk instance's app registers once and gets its API key, shown once: keep it; it"
+                    + " authenticates every other request. No key is needed here.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RegisterRequest.class),
+            examples = @ExampleObject(value = RegisterRequest.EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = "Registered; the only answer that shows the key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registration.class),
+                    examples = @ExampleObject(value = Registration.EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.INSTANCE_ALREADY_REGISTERED)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public HttpResponse<Registration> register(@Parameter(hidden = true) @Body @Nullable String body) {
         JsonFields fields = bodies.read(body).allowOnly("url", "platform", "license", "public");
         RegisterInstance.Command command = new RegisterInstance.Command(fields.string("url"),
                 fields.enumValue("platform", Platform.class), fields.enumValue("license", License.class),
@@ -43,6 +68,28 @@ public class RegisterInstanceController {
 
     /** The new instance and its API key: the only answer that ever shows the key. */
     @Serdeable
+    @Schema(name = "Registration")
     public record Registration(InstanceView instance, String apiKey) {
+        static final String EXAMPLE = """
+                {"instance": {"id": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
+                              "platform": "ZENDESK", "license": "TRIAL", "public": true,
+                              "createdAt": "2026-11-24T08:47:29.910Z"},
+                 "apiKey": "cbk_y0wr2s63e2269mxw_6ntgzs001zta04z46evgkt26x6cqdvd0333qqr6"}""";
+    }
+
+    /** The body as the API documents it; {@link #register} reads exactly these fields. */
+    @Schema(name = "RegisterRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record RegisterRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
+                                   description = "The instance's base URL, https") String url,
+                           @Schema(implementation = Platform.class, requiredMode = Schema.RequiredMode.REQUIRED)
+                           String platform,
+                           @Schema(implementation = License.class, requiredMode = Schema.RequiredMode.REQUIRED)
+                           String license,
+                           @Nullable @JsonProperty("public")
+                           @Schema(description = "Whether other instances can reach it; false for one in a closed"
+                                   + " network")
+                           Boolean reachable) {
+        static final String EXAMPLE = """
+                {"url": "https://acme.zendesk.com", "platform": "ZENDESK", "license": "TRIAL", "public": true}""";
     }
 }

@@ -169,6 +169,28 @@ class LocalApiTest {
         assertTrue(response.body().contains("urn:connection-broker:problem:unauthenticated"), response.body());
     }
 
+    @Test
+    void theOpenApiDocumentAndABrowsableViewOfItAreServed() throws Exception {
+        HttpResponse<String> document = fetch("/v1/openapi.yml");
+        assertEquals(200, document.statusCode());
+        assertEquals("application/yaml", document.headers().firstValue("content-type").orElseThrow());
+        assertTrue(document.body().startsWith("openapi: 3.0.1"), document.body());
+        assertTrue(document.body().contains("operationId: acceptInvitation"));
+
+        HttpResponse<String> view = fetch("/v1/docs");
+        assertEquals(200, view.statusCode());
+        assertTrue(view.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
+        assertTrue(view.body().contains("Redoc.init(contextPath + '/v1/openapi.yml')"), view.body());
+
+        HttpResponse<String> script = fetch("/v1/docs/redoc.standalone.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().length() > 100_000, "the whole Redoc script is served, no CDN needed");
+    }
+
+    private HttpResponse<String> fetch(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private Registration register(String platform, boolean isPublic) throws Exception {
         String url = "https://" + platform.toLowerCase() + "-" + UUID.randomUUID() + ".example.com";
         Answer answer = post("/v1/instances", null, """

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -18,6 +20,15 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +37,8 @@ import java.util.List;
  * A rule is {@code {"field", "direction", "transform"}}, data from fixed vocabularies.
  */
 @Controller("/v1/connections/{id}/rules")
+@Tag(name = "Rules")
+@SecurityRequirement(name = "apiKey")
 public class SyncRulesController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
@@ -38,14 +51,42 @@ public class SyncRulesController {
     }
 
     @Get
-    public RulesView rules(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id) {
+    @Operation(operationId = "getRules", summary = "Read the caller's sync rules",
+            description = "The rules as the caller's side sees them, with the version to send back when changing"
+                    + " them. BASIC and VISUAL connections share one set (VISUAL shows it reversed to the"
+                    + " destination); SCRIPT has one set per side.")
+    @ApiResponse(responseCode = "200", description = "The caller's side's rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesView.class),
+                    examples = @ExampleObject(value = RulesView.EXAMPLE)))
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public RulesView rules(@Parameter(hidden = true)
+                           @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id) {
         return RulesView.of(syncRules.view(callers.from(authorization), id));
     }
 
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
-    public RulesView replace(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                             @PathVariable String id, @Body @Nullable String body) {
+    @Operation(operationId = "replaceRules", summary = "Replace the caller's sync rules",
+            description = "Replaces the whole set, if it is still at `version`; otherwise 409 with `currentVersion`,"
+                    + " so a change made meanwhile is never lost. A BASIC connection's rules are fixed.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RulesRequest.class),
+            examples = @ExampleObject(value = RulesRequest.EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The rules now, at the next version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesView.class),
+                    examples = @ExampleObject(value = RulesView.EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.RULES_VERSION_CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.RULES_READ_ONLY)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public RulesView replace(@Parameter(hidden = true)
+                             @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                             @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("version", "outgoing", "incoming");
         Integer version = fields.integer("version");
@@ -98,7 +139,16 @@ public class SyncRulesController {
     /** One side's rules: {@code side}, {@code version}, and the rules it sends and receives. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RulesView(String side, int version, List<RuleView> outgoing, List<RuleView> incoming) {
+    @Schema(name = "Rules")
+    public record RulesView(@Schema(implementation = SyncRules.Side.class, requiredMode = Schema.RequiredMode.REQUIRED,
+                                    description = "Whose rules these are: the caller's side of the connection")
+                            String side,
+                            int version, List<RuleView> outgoing, List<RuleView> incoming) {
+        static final String EXAMPLE = """
+                {"side": "DESTINATION", "version": 2,
+                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
+                 "incoming": [{"field": "comments", "direction": "INCOMING", "transform": "COPY"}]}""";
+
         static RulesView of(SyncRules.SideRules rules) {
             return new RulesView(rules.side().name(), rules.rules().version(),
                     rules.rules().outgoing().stream().map(RuleView::of).toList(),
@@ -108,9 +158,31 @@ public class SyncRulesController {
 
     /** One rule. */
     @Serdeable
-    public record RuleView(String field, String direction, String transform) {
+    @Schema(name = "Rule", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record RuleView(@Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
+                                   allowableValues = {"summary", "description", "comments", "internalComments",
+                                           "labels", "attachments", "type"})
+                           String field,
+                           @Schema(implementation = SyncRule.Direction.class, requiredMode = Schema.RequiredMode.REQUIRED)
+                           String direction,
+                           @Schema(implementation = SyncRule.Transform.class, requiredMode = Schema.RequiredMode.REQUIRED)
+                           String transform) {
         static RuleView of(SyncRule rule) {
             return new RuleView(rule.field().apiName(), rule.direction().name(), rule.transform().name());
         }
+    }
+
+    /** The body of a change as the API documents it; {@link #replace} reads exactly these fields. */
+    @Schema(name = "RulesRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record RulesRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "The version the rules were read at") int version,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "Rules this side sends; [] for none") List<RuleView> outgoing,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "Rules this side receives; [] for none") List<RuleView> incoming) {
+        static final String EXAMPLE = """
+                {"version": 1,
+                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
+                 "incoming": [{"field": "comments", "direction": "INCOMING", "transform": "COPY"}]}""";
     }
 }

@@ -8,6 +8,7 @@ import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.util.List;
@@ -113,5 +114,14 @@ class SyncRulesFunctionTest extends FunctionTest {
         assertEquals(404, get(acme, UUID.randomUUID().toString()).status());
         assertEquals(404, put(beta, pending, TWO_RULES.formatted(1)).status());
         assertEquals(401, function.get("/v1/connections/" + pending + "/rules", null).status());
+    }
+
+    @Test
+    void noKeyABigOrANonJsonBodyAreRefusedAtTheEdge() {
+        String path = "/v1/connections/" + active(arrange.instance(Platform.ZENDESK), Mode.VISUAL).id() + "/rules";
+        EdgeRefusals.assertNoKeyIs401(function, "GET", path);
+        EdgeRefusals.assertNoKeyIs401(function, "PUT", path);
+        EdgeRefusals.assertBodyOver64KilobytesIs413(function, "PUT", path, acme.apiKey().reveal());
+        EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "PUT", path, acme.apiKey().reveal());
     }
 }

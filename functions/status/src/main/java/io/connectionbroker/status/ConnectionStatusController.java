@@ -4,16 +4,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.InvalidRequest;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
@@ -21,6 +33,8 @@ import java.util.List;
  * {@code GET /v1/connections?limit=N&cursor=C}: the Connections tab, the caller's connections newest first.
  */
 @Controller("/v1/connections")
+@Tag(name = "Connections")
+@SecurityRequirement(name = "apiKey")
 public class ConnectionStatusController {
     private final CallerInstance callers;
     private final ViewConnection viewConnection;
@@ -34,14 +48,41 @@ public class ConnectionStatusController {
     }
 
     @Get("/{id}")
-    public ConnectionView status(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+    @Operation(operationId = "getConnection", summary = "Read a connection",
+            description = "Either side reads the connection's status and both ends.")
+    @ApiResponse(responseCode = "200", description = "The connection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConnectionView.class),
+                    examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public ConnectionView status(@Parameter(hidden = true)
+                                 @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {
         return ConnectionView.of(viewConnection.view(callers.from(authorization), id));
     }
 
     @Get
-    public ConnectionList list(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                               @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
+    @Operation(operationId = "listConnections", summary = "List the caller's connections",
+            description = "The Connections tab: every connection the caller's instance is a side of, in both"
+                    + " directions, newest first, a page at a time. Pass `next` back as `cursor` for the next page.")
+    @ApiResponse(responseCode = "200", description = "One page; `next` is null on the last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConnectionList.class),
+                    examples = @ExampleObject(value = "{\"items\": [" + ApiExamples.ACTIVE_CONNECTION
+                            + "], \"next\": null}")))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public ConnectionList list(@Parameter(hidden = true)
+                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                               @Parameter(description = "Connections per page, 1 to " + ListConnections.MAX_LIMIT + "; "
+                                       + ListConnections.DEFAULT_LIMIT + " when left out",
+                                       schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                               @QueryValue @Nullable String limit,
+                               @Parameter(description = "The `next` of the previous page")
+                               @QueryValue @Nullable String cursor) {
         var caller = callers.from(authorization);
         ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor);
         return new ConnectionList(page.connections().stream().map(ConnectionView::of).toList(), page.next());
@@ -61,6 +102,9 @@ public class ConnectionStatusController {
     /** One page of the Connections tab; {@code next} is null on the last page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ConnectionList(List<ConnectionView> items, String next) {
+    @Schema(name = "ConnectionList")
+    public record ConnectionList(List<ConnectionView> items,
+                                 @Nullable @Schema(description = "The cursor of the next page; null on the last page")
+                                 String next) {
     }
 }

@@ -3,10 +3,12 @@ package io.connectionbroker.upgrade;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.UpgradeConnection;
+import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -16,9 +18,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /v1/connections/{id}/upgrade} {@code {"mode": "VISUAL" | "SCRIPT"}}: a Basic connection changes mode. */
 @Controller("/v1/connections/{id}")
+@Tag(name = "Connections")
+@SecurityRequirement(name = "apiKey")
 public class UpgradeConnectionController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
@@ -32,12 +45,36 @@ public class UpgradeConnectionController {
 
     @Post("/upgrade")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConnectionView upgrade(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                  @PathVariable String id, @Body @Nullable String body) {
+    @Operation(operationId = "upgradeConnection", summary = "Upgrade a BASIC connection",
+            description = "Either side moves a BASIC connection to VISUAL or SCRIPT, if both sides offer the mode;"
+                    + " the rules start from the new mode's defaults.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpgradeRequest.class),
+            examples = @ExampleObject(value = "{\"mode\": \"SCRIPT\"}")))
+    @ApiResponse(responseCode = "200", description = "The connection in its new mode",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConnectionView.class),
+                    examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.UPGRADE_REFUSED)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    public ConnectionView upgrade(@Parameter(hidden = true)
+                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                  @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("mode");
         Mode mode = fields.enumValue("mode", Mode.class);
         fields.throwIfInvalid();
         return ConnectionView.of(upgradeConnection.upgrade(caller, id, mode));
+    }
+
+    /** The body as the API documents it; {@link #upgrade} reads exactly this field. */
+    @Schema(name = "UpgradeRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record UpgradeRequest(@Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
+                                  allowableValues = {"VISUAL", "SCRIPT"}) String mode) {
     }
 }

@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.domain.RuleSet;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/connections/{id}/upgrade} through the function's real handler, on DynamoDB Local. */
 class UpgradeConnectionFunctionTest extends FunctionTest {
@@ -73,5 +75,20 @@ class UpgradeConnectionFunctionTest extends FunctionTest {
                 "{\"mode\": \"TURBO\", \"status\": \"ACTIVE\"}");
         assertEquals(List.of("status", "mode"), unknown.errorFields());
         assertEquals(404, upgrade(arrange.instance(Platform.ZENDESK), id, "SCRIPT").status());
+    }
+
+    @Test
+    void aDeclinedConnectionIs409AndNoKeyABigOrANonJsonBodyAreRefusedAtTheEdge() {
+        Registered beta = arrange.instance(Platform.ZENDESK);
+        Initiated declined = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        function.bean(DeclineInvitation.class).decline(beta.instance(), declined.code().reveal());
+        Answer answer = upgrade(acme, declined.connection().id(), "SCRIPT");
+        assertEquals(409, answer.status(), answer.toString());
+        assertEquals("DECLINED", answer.text("connectionStatus"));
+
+        String path = "/v1/connections/" + declined.connection().id() + "/upgrade";
+        EdgeRefusals.assertNoKeyIs401(function, "POST", path);
+        EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", path, acme.apiKey().reveal());
+        EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", path, acme.apiKey().reveal());
     }
 }

@@ -1,9 +1,16 @@
 package io.connectionbroker.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionType;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.Side;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -12,9 +19,21 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ConnectionView(String id, String status, String type, String mode, String name, String description,
-                             SideView source, SideView destination, String invitationExpiresAt, String createdAt,
-                             String updatedAt) {
+@Schema(name = "Connection")
+public record ConnectionView(
+        String id,
+        @Schema(implementation = ConnectionStatus.class, requiredMode = REQUIRED) String status,
+        @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
+        @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
+        String name,
+        @Schema(nullable = true) String description,
+        SideView source,
+        SideView destination,
+        @Schema(nullable = true, format = "date-time",
+                description = "When the invitation code lapses; kept after it is answered")
+        String invitationExpiresAt,
+        @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt,
+        @Schema(format = "date-time", requiredMode = REQUIRED) String updatedAt) {
 
     public static ConnectionView of(Connection connection) {
         return new ConnectionView(connection.id(), connection.status().name(), connection.type().name(),
@@ -30,7 +49,14 @@ public record ConnectionView(String id, String status, String type, String mode,
     /** One end of a connection. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SideView(String instanceId, String url, String platform, String shortName, String project) {
+    @Schema(name = "Side", description = "One end of a connection; what is not known until the destination accepts is null")
+    public record SideView(@Schema(nullable = true) String instanceId,
+                           @Schema(nullable = true, description = "null for a private destination") String url,
+                           @Schema(nullable = true, type = "string",
+                                   allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
+                                   description = "null for a private destination until it accepts") String platform,
+                           String shortName,
+                           @Schema(nullable = true) String project) {
         static SideView of(Side side) {
             return new SideView(side.instanceId(), side.url() == null ? null : side.url().value(),
                     side.platform() == null ? null : side.platform().name(), side.shortName(), side.project());

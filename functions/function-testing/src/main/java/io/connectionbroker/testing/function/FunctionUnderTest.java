@@ -1,10 +1,10 @@
 package io.connectionbroker.testing.function;
 
-import io.connectionbroker.testing.DynamoDbLocalEngine;
-import io.connectionbroker.testing.SettableClock;
 import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.SettableClock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
@@ -105,7 +105,10 @@ public final class FunctionUnderTest implements AutoCloseable {
     }
 
     public Answer send(GatewayRequest request) {
-        return new Answer(recorder.during(() -> gateway.send(request)), context.getBean(JsonMapper.class));
+        GatewayResponse response = recorder.during(() -> gateway.send(request));
+        JsonMapper json = context.getBean(JsonMapper.class);
+        HttpExchangeRecording.record(json, request, response);
+        return new Answer(response, json);
     }
 
     @Override

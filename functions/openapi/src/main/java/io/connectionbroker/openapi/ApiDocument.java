@@ -1,0 +1,60 @@
+package io.connectionbroker.openapi;
+
+import io.connectionbroker.accept.AcceptInvitationController;
+import io.connectionbroker.activation.ConnectionActivationController;
+import io.connectionbroker.decline.DeclineInvitationController;
+import io.connectionbroker.delete.DeleteConnectionController;
+import io.connectionbroker.initiate.InitiateConnectionController;
+import io.connectionbroker.initiate.ReinviteController;
+import io.connectionbroker.instances.RegisterInstanceController;
+import io.connectionbroker.rules.SyncRulesController;
+import io.connectionbroker.status.ConnectionStatusController;
+import io.connectionbroker.upgrade.UpgradeConnectionController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The API's OpenAPI document: micronaut-openapi builds it while this module compiles, from the controllers
+ * of every function (each lives in its own module, so they are named here) and from src/main/openapi,
+ * into META-INF/swagger. {@code RoutesMatchDocumentTest} fails the build when a function serves a route
+ * this list leaves out.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "connection-broker", version = "1", description = """
+                Sets up connections for two-way ticket synchronisation between helpdesk instances. An instance's app \
+                registers once and gets an API key; an admin initiates a connection and hands the one-time \
+                invitation code to the other side's admin, whose app accepts it. Refusals are RFC 9457 problem \
+                details (`application/problem+json`) whose `type` names the kind of problem; \
+                `components.examples` has one example of each."""),
+        tags = {
+                @Tag(name = "Instances", description = "Registration of helpdesk instances"),
+                @Tag(name = "Connections", description = "A connection's life: initiate, read, list, switch off and on,"
+                        + " upgrade, delete"),
+                @Tag(name = "Invitations", description = "The other side's answer to an invitation code"),
+                @Tag(name = "Rules", description = "Each side's sync rules"),
+        })
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The API key the instance got when it registered: `Authorization: Bearer cbk_...`")
+@OpenAPIInclude(classes = {
+        RegisterInstanceController.class,
+        InitiateConnectionController.class,
+        ReinviteController.class,
+        AcceptInvitationController.class,
+        DeclineInvitationController.class,
+        ConnectionStatusController.class,
+        ConnectionActivationController.class,
+        DeleteConnectionController.class,
+        SyncRulesController.class,
+        UpgradeConnectionController.class,
+})
+public final class ApiDocument {
+    /** Where micronaut-openapi writes the document on the classpath (its name comes from the title and version). */
+    public static final String RESOURCE = "META-INF/swagger/connection-broker-1.yml";
+
+    private ApiDocument() {
+    }
+}
