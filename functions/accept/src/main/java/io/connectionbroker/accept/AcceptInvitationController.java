@@ -3,8 +3,10 @@ package io.connectionbroker.accept;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.ApiExamples;
+import io.connectionbroker.web.BrokerMetrics;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
+import io.connectionbroker.web.CountsAs;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
 import io.connectionbroker.web.ProblemResponses;
@@ -44,6 +46,7 @@ public class AcceptInvitationController {
 
     @Post("/accept")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CountsAs(BrokerMetrics.INVITATIONS_ACCEPTED)
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
             description = "The destination's admin pastes the code and picks the project for incoming items; the"
                     + " connection becomes ACTIVE. A code works once.")

@@ -3,8 +3,10 @@ package io.connectionbroker.decline;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.ApiExamples;
+import io.connectionbroker.web.BrokerMetrics;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
+import io.connectionbroker.web.CountsAs;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
 import io.connectionbroker.web.ProblemResponses;
@@ -44,6 +46,7 @@ public class DeclineInvitationController {
 
     @Post("/decline")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CountsAs(BrokerMetrics.INVITATIONS_DECLINED)
     @Operation(operationId = "declineInvitation", summary = "Decline an invitation",
             description = "The destination's admin turns the invitation down; the connection becomes DECLINED and"
                     + " the code works no more.")

@@ -101,4 +101,17 @@ class DeclineInvitationFunctionTest extends FunctionTest {
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/invitations/decline", acme.apiKey().reveal());
         EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", "/v1/invitations/decline", acme.apiKey().reveal());
     }
+
+    @Test
+    void eachDeclinationIsCounted() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        int declined = function.metrics().count("InvitationsDeclined{Service=connection-broker}");
+
+        Answer answer = function.post("/v1/invitations/decline", beta.apiKey().reveal(),
+                "{\"code\": \"" + initiated.code().reveal() + "\"}");
+
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals(declined + 1, function.metrics().count("InvitationsDeclined{Service=connection-broker}"));
+    }
 }

@@ -3,8 +3,10 @@ package io.connectionbroker.initiate;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.ApiExamples;
+import io.connectionbroker.web.BrokerMetrics;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
+import io.connectionbroker.web.CountsAs;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
@@ -46,6 +48,7 @@ public class InitiateConnectionController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
+    @CountsAs(BrokerMetrics.CONNECTIONS_INITIATED)
     @Operation(operationId = "initiateConnection", summary = "Initiate a connection",
             description = "The caller's instance becomes the source of a new PENDING connection. The answer shows the"
                     + " invitation code once: hand it to the destination's admin, who accepts it. With"

@@ -275,4 +275,19 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     void aBodyOver64KilobytesIsRefusedAtTheEdge() {
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/connections", acme.apiKey().reveal());
     }
+
+    @Test
+    void eachInitiationIsCountedOnceAndARefusalByItsKind() {
+        int initiated = function.metrics().count("ConnectionsInitiated{Service=connection-broker}");
+        int invalid = function.metrics().count("Refusals{Service=connection-broker,ProblemType=invalid-request}");
+
+        Answer answer = function.post("/v1/connections", acme.apiKey().reveal(), """
+                {"destination": {"private": true}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
+                 "project": "P"}""");
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals(400, function.post("/v1/connections", acme.apiKey().reveal(), "{}").status());
+
+        assertEquals(initiated + 1, function.metrics().count("ConnectionsInitiated{Service=connection-broker}"));
+        assertEquals(invalid + 1, function.metrics().count("Refusals{Service=connection-broker,ProblemType=invalid-request}"));
+    }
 }

@@ -5,21 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,12 +124,19 @@ class LocalApiTest {
     }
 
     @Test
-    void noKeyOrCodeIsEverLogged() throws Exception {
+    void aFullFlowLogsOneJsonLinePerRequestAndItsMetricsButNoKeyOrCode() throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger requestLog = (Logger) LoggerFactory.getLogger("io.connectionbroker.web.RequestLog");
+        Level testLevel = requestLog.getLevel();
+        requestLog.setLevel(Level.INFO);
         log.start();
         root.addAppender(log);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new TeeOutputStream(stdout, printed), true, StandardCharsets.UTF_8));
         List<String> secrets = new ArrayList<>();
+        int requests = 0;
         try {
             Registration acme = register("ZENDESK", true);
             Registration beta = register("FRESHDESK", true);
@@ -143,18 +155,79 @@ class LocalApiTest {
                     "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
             assertEquals(409, post("/v1/invitations/accept", beta.key,
                     "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
+            assertEquals(200, get("/v1/connections/" + initiated.text("connection", "id"), beta.key).status);
+            requests = 8;
         } finally {
+            System.setOut(stdout);
             root.detachAppender(log);
+            requestLog.setLevel(testLevel);
         }
 
-        assertTrue(log.list.size() >= 6, "one line per request at least: " + log.list.size());
+        // The log lines exactly as the deployed functions write them (logback.xml's encoder).
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(root.getLoggerContext());
+        encoder.start();
+        List<JsonNode> requestLines = new ArrayList<>();
         for (ILoggingEvent event : log.list) {
-            String everything = event.getFormattedMessage() + " " + event.getMDCPropertyMap()
-                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
-            for (String secret : secrets) {
-                String secretPart = secret.substring(21);
-                assertFalse(everything.contains(secretPart), "a secret was logged: " + everything);
+            String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+            assertNoSecret(secrets, line);
+            JsonNode json = this.json.readValue(line, JsonNode.class);
+            if ("io.connectionbroker.web.RequestLog".equals(json.get("logger_name").getStringValue())) {
+                requestLines.add(json);
             }
+        }
+        assertEquals(requests, requestLines.size(), "one line per request: " + requestLines);
+        for (JsonNode line : requestLines) {
+            for (String field : List.of("AWSRequestId", "method", "route", "status", "latencyMs")) {
+                assertTrue(line.get(field) != null, field + " is missing from " + line);
+            }
+        }
+        JsonNode accepted = requestLines.stream().filter(line -> "200".equals(line.get("status").getStringValue())
+                && "/v1/invitations/accept".equals(line.get("route").getStringValue())).findFirst().orElseThrow();
+        assertTrue(accepted.get("instanceId") != null, "the caller's instance: " + accepted);
+        JsonNode status = requestLines.get(requestLines.size() - 1);
+        assertEquals("/v1/connections/{id}", status.get("route").getStringValue());
+        JsonNode refused = requestLines.stream().filter(line -> "409".equals(line.get("status").getStringValue()))
+                .findFirst().orElseThrow();
+        assertEquals("invitation-already-used", refused.get("problem").getStringValue());
+
+        // The metrics, printed as embedded-metric-format lines.
+        String metrics = printed.toString(StandardCharsets.UTF_8);
+        assertNoSecret(secrets, metrics);
+        List<String> emf = metrics.lines().filter(line -> line.startsWith("{\"_aws\"")).toList();
+        for (String metric : List.of("ConnectionsInitiated", "InvitationsAccepted", "Refusals")) {
+            assertTrue(emf.stream().anyMatch(line -> line.contains("\"Name\":\"" + metric + "\"")),
+                    metric + " was not printed: " + emf);
+        }
+        assertTrue(emf.stream().anyMatch(line -> line.contains("\"ProblemType\":\"invitation-already-used\"")), emf.toString());
+    }
+
+    private static void assertNoSecret(List<String> secrets, String text) {
+        for (String secret : secrets) {
+            assertFalse(text.contains(secret.substring(21)), "a secret was written: " + text);
+        }
+    }
+
+    /** Writes to two streams: the console still shows the test's output while the test reads it. */
+    private static final class TeeOutputStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeOutputStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
         }
     }
 

@@ -22,6 +22,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.cloudwatchlogs.emf.environment.Environment;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 
 /**
  * Wires the domain operations to the DynamoDB store. Beans are made on first use, so each function
@@ -35,6 +37,18 @@ public class BrokerFactory {
     @Secondary
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Where the embedded-format metrics go: in Lambda (AWS_LAMBDA_FUNCTION_NAME is set) standard output with
+     * the function's default dimensions, which CloudWatch Logs reads; elsewhere standard output plainly.
+     * Secondary so that tests can read the metrics.
+     */
+    @Singleton
+    @Secondary
+    Environment metricsEnvironment() {
+        return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null ? new LambdaEnvironment()
+                : new ConsoleMetricsEnvironment();
     }
 
     /** Secondary so that tests can count what draws on it. */

@@ -10,13 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One structured log line per request: method, path, status and latency, with the Lambda request id and
- * the caller's instance id that the MDC carries. Never a header or a body, which hold keys and codes.
+ * One structured log line per request: method, route (the path template, for example
+ * {@code /v1/connections/{id}}), path, status, latency and the problem's kind if it is a refusal, with the
+ * Lambda request id ({@code AWSRequestId}, which Micronaut's Lambda handler puts in the MDC) and the
+ * caller's instance id. Never a header or a body, which hold keys and codes; paths hold neither (a code
+ * travels in the body).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final String STARTED = RequestLog.class.getName() + ".started";
+    private static final String[] FIELDS = {"method", "route", "path", "status", "latencyMs", "problem"};
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
@@ -27,17 +31,21 @@ public class RequestLog {
     @ResponseFilter
     public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        AnsweredRequest answered = AnsweredRequest.of(request, response);
         try {
             MDC.put("method", request.getMethodName());
+            MDC.put("route", answered.route());
             MDC.put("path", request.getPath());
             MDC.put("status", Integer.toString(response.code()));
             MDC.put("latencyMs", Long.toString((System.nanoTime() - started) / 1_000_000));
-            LOG.info("{} {} answered {}", request.getMethodName(), request.getPath(), response.code());
+            if (answered.problemKind() != null) {
+                MDC.put("problem", answered.problemKind());
+            }
+            LOG.info("{} {} answered {}", request.getMethodName(), answered.route(), response.code());
         } finally {
-            MDC.remove("method");
-            MDC.remove("path");
-            MDC.remove("status");
-            MDC.remove("latencyMs");
+            for (String field : FIELDS) {
+                MDC.remove(field);
+            }
             MDC.remove(CallerInstance.LOG_FIELD);
         }
     }

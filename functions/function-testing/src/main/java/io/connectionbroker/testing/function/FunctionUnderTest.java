@@ -26,6 +26,7 @@ public final class FunctionUnderTest implements AutoCloseable {
     private final APIGatewayV2HTTPEventFunction handler;
     private final HttpApiGateway gateway;
     private final SettableClock clock;
+    private final RecordedMetrics metrics;
     private final DynamoDbActionRecorder recorder;
 
     private final String tableName;
@@ -42,8 +43,10 @@ public final class FunctionUnderTest implements AutoCloseable {
         properties.put("connection-broker.create-table", true);
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
-        Object[] all = java.util.Arrays.copyOf(singletons, singletons.length + 1);
+        metrics = new RecordedMetrics();
+        Object[] all = java.util.Arrays.copyOf(singletons, singletons.length + 2);
         all[singletons.length] = clock;
+        all[singletons.length + 1] = metrics;
         context = ApplicationContext.builder().environments("test").properties(properties).singletons(all).build();
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "test");
@@ -74,6 +77,11 @@ public final class FunctionUnderTest implements AutoCloseable {
 
     public SettableClock clock() {
         return clock;
+    }
+
+    /** The metrics the function has written so far, as EMF JSON lines. */
+    public RecordedMetrics metrics() {
+        return metrics;
     }
 
     /** A bean of the function's own context, for arranging what a test needs through the domain. */

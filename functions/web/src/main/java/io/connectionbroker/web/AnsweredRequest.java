@@ -1,0 +1,34 @@
+package io.connectionbroker.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.UriRouteInfo;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the request log and the metrics read from a request once it is answered. */
+record AnsweredRequest(String route, int status, String problemKind, Optional<RouteInfo<?>> routeInfo) {
+
+    static AnsweredRequest of(HttpRequest<?> request, HttpResponse<?> response) {
+        Optional<RouteInfo<?>> info = RouteAttributes.getRouteInfo(request);
+        String route = info.filter(UriRouteInfo.class::isInstance)
+                .map(r -> ((UriRouteInfo<?, ?>) r).getUriMatchTemplate().toPathString())
+                .orElse("unmatched");
+        return new AnsweredRequest(route, response.code(), problemKind(response), info);
+    }
+
+    /** The kind of the problem answered (for example {@code not-found}), or null for any other answer. */
+    private static String problemKind(HttpResponse<?> response) {
+        return response.getBody().filter(Map.class::isInstance).map(body -> ((Map<?, ?>) body).get("type"))
+                .filter(String.class::isInstance).map(String.class::cast)
+                .filter(type -> type.startsWith(Problems.TYPE_PREFIX))
+                .map(type -> type.substring(Problems.TYPE_PREFIX.length()))
+                .orElse(null);
+    }
+
+    boolean succeeded() {
+        return status >= 200 && status < 300;
+    }
+}
