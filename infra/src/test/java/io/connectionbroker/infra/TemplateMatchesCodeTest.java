@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
+import io.connectionbroker.web.DynamoDbClientSettings;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -21,6 +22,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,17 @@ class TemplateMatchesCodeTest {
             Object environment = template.functionProperty(function, "Environment");
             assertFalse(String.valueOf(environment).contains("AWS_ACCESS_KEY_ID")
                     || String.valueOf(environment).contains("AWS_SECRET_ACCESS_KEY"), id + " sets credentials");
+        });
+    }
+
+    @Test
+    void aHungDynamoDbCallEndsInA503BeforeTheFunctionTimesOut() {
+        Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT
+                .multipliedBy(DynamoDbClientSettings.MAX_CALLS_PER_REQUEST).plusSeconds(1);
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
+            Number timeout = (Number) template.functionProperty(function, "Timeout");
+            assertTrue(Duration.ofSeconds(timeout.longValue()).compareTo(worstCase) > 0,
+                    id + " times out after " + timeout + " s, before its DynamoDB calls give up (" + worstCase + ")");
         });
     }
 

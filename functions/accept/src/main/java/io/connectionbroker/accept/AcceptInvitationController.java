@@ -64,6 +64,7 @@ public class AcceptInvitationController {
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.MODE_NOT_OFFERED)
+    @ApiResponse(responseCode = "429", ref = ProblemResponses.INVITATION_LOCKED)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public Acceptance accept(@Parameter(hidden = true)
                              @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,

@@ -23,10 +23,6 @@ import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/invitations/accept} through the function's real handler, on DynamoDB Local. */
@@ -203,50 +199,6 @@ class AcceptInvitationFunctionTest extends FunctionTest {
 
         assertEquals(401, answer.status(), answer.toString());
         assertNull(function.bean(ConnectionStore.class).findInvitation(initiated.code().id()).orElseThrow().answeredAt());
-    }
-
-    @Test
-    void fiftyConcurrentAcceptsOfOneCodeGiveOneSuccessAnd49Conflicts() throws Exception {
-        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
-        int callers = 50;
-        List<Registered> acceptors = new ArrayList<>();
-        for (int i = 0; i < callers; i++) {
-            acceptors.add(arrange.instance(Platform.FRESHDESK));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> answers = new ArrayList<>();
-        try {
-            for (Registered acceptor : acceptors) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return accept(acceptor, initiated.code().reveal(), "HELP");
-                }));
-            }
-            start.countDown();
-            int accepted = 0;
-            int conflicts = 0;
-            String winner = null;
-            for (Future<Answer> future : answers) {
-                Answer answer = future.get();
-                if (answer.status() == 200) {
-                    accepted++;
-                    winner = answer.text("connection.destination.instanceId");
-                } else {
-                    assertEquals(409, answer.status(), answer.toString());
-                    assertEquals("urn:connection-broker:problem:invitation-already-used", answer.text("type"));
-                    conflicts++;
-                }
-            }
-            assertEquals(1, accepted);
-            assertEquals(49, conflicts);
-            Connection stored = function.bean(ConnectionStore.class)
-                    .findConnection(initiated.connection().id()).orElseThrow();
-            assertEquals(ConnectionStatus.ACTIVE, stored.status());
-            assertEquals(winner, stored.destination().instanceId());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

@@ -63,6 +63,7 @@ public class DeclineInvitationController {
     @ApiResponse(responseCode = "410", ref = ProblemResponses.INVITATION_GONE)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "429", ref = ProblemResponses.INVITATION_LOCKED)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public Declination decline(@Parameter(hidden = true)
                                @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,

@@ -12,6 +12,7 @@ import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.WrongCode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,21 @@ class DeclineInvitationFunctionTest extends FunctionTest {
 
         assertEquals(200, answer.status(), answer.toString());
         assertEquals(declined + 1, function.metrics().count("InvitationsDeclined{Service=connection-broker}"));
+    }
+
+    @Test
+    void tenWrongCodesLockTheInvitationForDecliningToo() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertEquals(404, function.post("/v1/invitations/decline", beta.apiKey().reveal(),
+                    "{\"code\": \"" + WrongCode.sameIdAs(initiated.code().reveal(), attempt) + "\"}").status());
+        }
+
+        Answer locked = function.post("/v1/invitations/decline", beta.apiKey().reveal(),
+                "{\"code\": \"" + initiated.code().reveal() + "\"}");
+
+        assertEquals(429, locked.status(), locked.toString());
+        assertEquals("urn:connection-broker:problem:invitation-locked", locked.text("type"));
     }
 }

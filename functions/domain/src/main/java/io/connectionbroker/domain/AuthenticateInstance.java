@@ -1,5 +1,9 @@
 package io.connectionbroker.domain;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Finds the instance an API key belongs to. */
@@ -7,10 +11,15 @@ public final class AuthenticateInstance {
     private static final String HOW = "Send your instance's API key as 'Authorization: Bearer <key>';"
             + " the key was shown when the instance was registered.";
 
-    private final ConnectionStore store;
+    /** How precisely a key's last use is recorded: one write an hour at most, not one per request. */
+    static final Duration USE_RECORDED_TO = Duration.ofHours(1);
 
-    public AuthenticateInstance(ConnectionStore store) {
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public AuthenticateInstance(ConnectionStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -27,10 +36,15 @@ public final class AuthenticateInstance {
             throw new Unauthenticated("The Authorization header does not hold an API key: " + whyNot + ". " + HOW);
         }
         ApiKey key = parsed.get();
-        return store.findKey(key.id())
-                .filter(stored -> stored.hash().matches(key.hash()))
-                .flatMap(stored -> store.findInstance(stored.instanceId()))
+        InstanceKey stored = store.findKey(key.id()).filter(found -> found.hash().matches(key.hash()))
                 .orElseThrow(() -> new Unauthenticated("The API key is not valid: it belongs to no registered"
-                        + " instance. " + HOW));
+                        + " instance, or was revoked. " + HOW));
+        Instance instance = store.findInstance(stored.instanceId())
+                .orElseThrow(() -> new Unauthenticated("The API key's instance is no longer registered. " + HOW));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(now.minus(USE_RECORDED_TO))) {
+            store.recordKeyUse(stored.keyId(), now, now.minus(USE_RECORDED_TO));
+        }
+        return instance;
     }
 }

@@ -22,6 +22,27 @@ public interface ConnectionStore {
 
     Optional<InstanceKey> findKey(String keyId);
 
+    /** Every key of the instance. */
+    java.util.List<InstanceKey> findKeys(String instanceId);
+
+    /**
+     * Stores another key of an instance, all or nothing, on condition that the instance has fewer than
+     * {@code maxKeys} keys, even under concurrent calls.
+     *
+     * @return false, storing nothing, when the instance has {@code maxKeys} keys already
+     */
+    boolean addKey(InstanceKey key, int maxKeys);
+
+    /**
+     * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
+     *
+     * @return false, deleting nothing, when it is the last key (or was revoked meanwhile)
+     */
+    boolean revokeKey(InstanceKey key);
+
+    /** Records that the key was used at {@code at}, unless it was recorded as used at or after {@code since}. */
+    void recordKeyUse(String keyId, Instant at, Instant since);
+
     /** Stores a new connection together with its invitation and its sync rules, all or nothing. */
     void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules);
 
@@ -42,6 +63,12 @@ public interface ConnectionStore {
     Optional<Connection> findConnection(String connectionId);
 
     Optional<Invitation> findInvitation(String invitationId);
+
+    /**
+     * Counts a wrong code presented for the invitation, atomically; when the count reaches {@code limit},
+     * locks the invitation until {@code lockedUntil}.
+     */
+    void recordWrongCode(String invitationId, int limit, Instant lockedUntil);
 
     /**
      * Records the invited side's answer on the invitation and stores the connection it changed (accepted

@@ -2,6 +2,15 @@ package io.connectionbroker.domain;
 
 import java.time.Instant;
 
-/** What is stored of an API key: its public id, its owner and the hash of the whole key. */
-public record InstanceKey(String keyId, String instanceId, SecretHash hash, Instant createdAt) {
+/**
+ * One API key of an instance, as stored: only the hash of its secret part.
+ *
+ * @param lastUsedAt when a request last authenticated with it, to the hour ({@link AuthenticateInstance});
+ *                   null until it is first used
+ */
+public record InstanceKey(String keyId, String instanceId, SecretHash hash, Instant createdAt, Instant lastUsedAt) {
+
+    public InstanceKey(String keyId, String instanceId, SecretHash hash, Instant createdAt) {
+        this(keyId, instanceId, hash, createdAt, null);
+    }
 }

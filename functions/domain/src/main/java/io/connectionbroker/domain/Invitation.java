@@ -5,9 +5,21 @@ import java.time.Instant;
 /**
  * The stored half of an invitation code: the code's public id, the hash of the code, when it lapses and,
  * once the invited side answered, its answer, when and by whom. A code is answered once.
+ *
+ * @param wrongCodes  how many codes with this invitation's id but the wrong secret were presented
+ * @param lockedUntil until when the invitation refuses every code, after too many wrong ones; or null
  */
 public record Invitation(String id, String connectionId, SecretHash hash, Instant expiresAt, Answer answer,
-                         Instant answeredAt, String answeredBy) {
+                         Instant answeredAt, String answeredBy, int wrongCodes, Instant lockedUntil) {
+
+    public Invitation(String id, String connectionId, SecretHash hash, Instant expiresAt, Answer answer,
+                      Instant answeredAt, String answeredBy) {
+        this(id, connectionId, hash, expiresAt, answer, answeredAt, answeredBy, 0, null);
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
 
     /** What the invited side did with the code. */
     public enum Answer {

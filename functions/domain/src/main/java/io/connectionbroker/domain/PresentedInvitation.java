@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,14 @@ import java.time.Instant;
  * in the order that reveals least to the wrong caller.
  */
 record PresentedInvitation(Invitation invitation, Connection connection) {
+    /** Wrong codes (the right id, a wrong secret) an invitation takes before it locks. */
+    static final int WRONG_CODES_BEFORE_LOCK = 10;
+    /** How long it then refuses every code; each further wrong code locks it again. */
+    static final Duration LOCK = Duration.ofMinutes(15);
 
     /**
      * @throws InvitationCodeMalformed for text that is not a code (400)
+     * @throws InvitationLocked        after too many wrong codes for the invitation, for a while (429)
      * @throws InvitationNotFound      for a code that matches no invitation (404)
      * @throws InvitationNotForCaller  when the caller is not the side the invitation is for (403)
      * @throws InvitationAlreadyUsed   when the code was accepted already (409)
@@ -18,9 +24,15 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
      */
     static PresentedInvitation check(ConnectionStore store, Instance caller, String codeText, Instant now) {
         InvitationCode code = InvitationCode.parse(codeText);
-        Invitation invitation = store.findInvitation(code.id())
-                .filter(found -> found.hash().matches(code.hash()))
-                .orElseThrow(InvitationNotFound::new);
+        Invitation invitation = store.findInvitation(code.id()).orElseThrow(InvitationNotFound::new);
+        if (invitation.isLockedAt(now)) {
+            throw new InvitationLocked(invitation.lockedUntil(), now);
+        }
+        if (!invitation.hash().matches(code.hash())) {
+            // Someone holds the id but not the secret: counted on the item, so every function instance sees it.
+            store.recordWrongCode(invitation.id(), WRONG_CODES_BEFORE_LOCK, now.plus(LOCK));
+            throw new InvitationNotFound();
+        }
         Connection connection = store.findConnection(invitation.connectionId()).orElseThrow(InvitationNotFound::new);
         checkInvitee(connection, caller);
         if (invitation.answer() == Invitation.Answer.ACCEPTED) {

@@ -62,6 +62,63 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void keysAreAddedUpToTheLimitRevokedDownToOneAndTheirUseRecorded() {
+        Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
+        InstanceKey first = key(instance);
+        assertTrue(store().registerInstance(instance, first));
+        InstanceKey second = key(instance);
+        InstanceKey third = key(instance);
+
+        assertTrue(store().addKey(second, 3));
+        assertTrue(store().addKey(third, 3));
+        assertFalse(store().addKey(key(instance), 3), "the fourth key is over the limit");
+        assertEquals(java.util.Set.of(first.keyId(), second.keyId(), third.keyId()), keyIds(instance));
+
+        assertTrue(store().revokeKey(first));
+        assertTrue(store().revokeKey(third));
+        assertFalse(store().revokeKey(second), "the last key stays");
+        assertFalse(store().revokeKey(first), "a revoked key is gone");
+        assertEquals(java.util.Set.of(second.keyId()), keyIds(instance));
+        assertEquals(Optional.empty(), store().findKey(first.keyId()));
+
+        Instant used = now.plusSeconds(60);
+        store().recordKeyUse(second.keyId(), used, now);
+        assertEquals(used, store().findKey(second.keyId()).orElseThrow().lastUsedAt());
+        store().recordKeyUse(second.keyId(), used.plusSeconds(10), now);
+        assertEquals(used, store().findKey(second.keyId()).orElseThrow().lastUsedAt(), "recorded since already");
+        assertEquals(used, store().findKeys(instance.id()).get(0).lastUsedAt());
+        store().recordKeyUse(first.keyId(), used, now);
+        assertEquals(Optional.empty(), store().findKey(first.keyId()), "a revoked key is not brought back");
+    }
+
+    @Test
+    public void wrongCodesAreCountedOnTheInvitationAndLockItAtTheLimit() {
+        Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
+        Invitation invitation = invitationFor(connection);
+        store().createConnection(connection, invitation);
+        Instant until = now.plusSeconds(900);
+
+        store().recordWrongCode(invitation.id(), 3, until);
+        store().recordWrongCode(invitation.id(), 3, until);
+        assertEquals(2, store().findInvitation(invitation.id()).orElseThrow().wrongCodes());
+        assertEquals(null, store().findInvitation(invitation.id()).orElseThrow().lockedUntil());
+        store().recordWrongCode(invitation.id(), 3, until);
+        assertEquals(until, store().findInvitation(invitation.id()).orElseThrow().lockedUntil());
+        store().recordWrongCode("0123456789abcdef", 3, until);
+        assertEquals(Optional.empty(), store().findInvitation("0123456789abcdef"), "no invitation is made");
+    }
+
+    private InstanceKey key(Instance instance) {
+        ApiKey key = ApiKey.issue(entropy);
+        return new InstanceKey(key.id(), instance.id(), key.hash(), now);
+    }
+
+    private java.util.Set<String> keyIds(Instance instance) {
+        return store().findKeys(instance.id()).stream().map(InstanceKey::keyId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     public void unknownIdsFindNothing() {
         assertEquals(Optional.empty(), store().findInstance(entropy.uuid().toString()));
         assertEquals(Optional.empty(), store().findInstanceByUrl(InstanceUrl.parse("url", "https://nobody.example")));

@@ -41,6 +41,48 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public synchronized java.util.List<InstanceKey> findKeys(String instanceId) {
+        return keys.values().stream().filter(key -> key.instanceId().equals(instanceId)).toList();
+    }
+
+    @Override
+    public synchronized boolean addKey(InstanceKey key, int maxKeys) {
+        if (findKeys(key.instanceId()).size() >= maxKeys || keys.containsKey(key.keyId())) {
+            return false;
+        }
+        keys.put(key.keyId(), key);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean revokeKey(InstanceKey key) {
+        if (!keys.containsKey(key.keyId()) || findKeys(key.instanceId()).size() <= 1) {
+            return false;
+        }
+        keys.remove(key.keyId());
+        return true;
+    }
+
+    @Override
+    public synchronized void recordWrongCode(String invitationId, int limit, java.time.Instant lockedUntil) {
+        Invitation found = invitations.get(invitationId);
+        if (found != null) {
+            int wrong = found.wrongCodes() + 1;
+            invitations.put(invitationId, new Invitation(found.id(), found.connectionId(), found.hash(),
+                    found.expiresAt(), found.answer(), found.answeredAt(), found.answeredBy(), wrong,
+                    wrong >= limit ? lockedUntil : found.lockedUntil()));
+        }
+    }
+
+    @Override
+    public synchronized void recordKeyUse(String keyId, java.time.Instant at, java.time.Instant since) {
+        InstanceKey key = keys.get(keyId);
+        if (key != null && (key.lastUsedAt() == null || key.lastUsedAt().isBefore(since))) {
+            keys.put(keyId, new InstanceKey(key.keyId(), key.instanceId(), key.hash(), key.createdAt(), at));
+        }
+    }
+
+    @Override
     public synchronized void createConnection(Connection connection, Invitation invitation,
                                               Map<RuleSet.Owner, RuleSet> ruleSets) {
         connections.put(connection.id(), connection);
@@ -83,7 +125,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             return false;
         }
         invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
-                stored.expiresAt(), answer, answeredAt, answeredBy));
+                stored.expiresAt(), answer, answeredAt, answeredBy, stored.wrongCodes(), stored.lockedUntil()));
         connections.put(changed.id(), changed);
         return true;
     }

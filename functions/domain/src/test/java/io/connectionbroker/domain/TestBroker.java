@@ -8,7 +8,8 @@ final class TestBroker {
     final SettableClock clock = SettableClock.startingNow();
     final Entropy entropy = new SecureEntropy();
     final RegisterInstance register = new RegisterInstance(store, clock, entropy);
-    final AuthenticateInstance authenticate = new AuthenticateInstance(store);
+    final AuthenticateInstance authenticate = new AuthenticateInstance(store, clock);
+    final InstanceKeys keys = new InstanceKeys(store, clock, entropy);
     final InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
             InitiateConnection.DEFAULT_INVITATION_LIFETIME);
     final AcceptInvitation accept = new AcceptInvitation(store, clock);

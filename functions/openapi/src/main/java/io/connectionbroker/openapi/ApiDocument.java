@@ -6,6 +6,7 @@ import io.connectionbroker.decline.DeclineInvitationController;
 import io.connectionbroker.delete.DeleteConnectionController;
 import io.connectionbroker.initiate.InitiateConnectionController;
 import io.connectionbroker.initiate.ReinviteController;
+import io.connectionbroker.instances.InstanceKeysController;
 import io.connectionbroker.instances.RegisterInstanceController;
 import io.connectionbroker.rules.SyncRulesController;
 import io.connectionbroker.status.ConnectionStatusController;
@@ -31,7 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 details (`application/problem+json`) whose `type` names the kind of problem; \
                 `components.examples` has one example of each."""),
         tags = {
-                @Tag(name = "Instances", description = "Registration of helpdesk instances"),
+                @Tag(name = "Instances", description = "Registration of helpdesk instances, and their API keys"),
                 @Tag(name = "Connections", description = "A connection's life: initiate, read, list, switch off and on,"
                         + " upgrade, delete"),
                 @Tag(name = "Invitations", description = "The other side's answer to an invitation code"),
@@ -41,6 +42,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         description = "The API key the instance got when it registered: `Authorization: Bearer cbk_...`")
 @OpenAPIInclude(classes = {
         RegisterInstanceController.class,
+        InstanceKeysController.class,
         InitiateConnectionController.class,
         ReinviteController.class,
         AcceptInvitationController.class,

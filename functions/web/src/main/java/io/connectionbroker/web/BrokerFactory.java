@@ -8,6 +8,7 @@ import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
@@ -70,8 +71,13 @@ public class BrokerFactory {
     }
 
     @Singleton
-    AuthenticateInstance authenticateInstance(ConnectionStore store) {
-        return new AuthenticateInstance(store);
+    AuthenticateInstance authenticateInstance(ConnectionStore store, Clock clock) {
+        return new AuthenticateInstance(store, clock);
+    }
+
+    @Singleton
+    InstanceKeys instanceKeys(ConnectionStore store, Clock clock, Entropy entropy) {
+        return new InstanceKeys(store, clock, entropy);
     }
 
     @Singleton

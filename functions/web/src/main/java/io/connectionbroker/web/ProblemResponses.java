@@ -23,6 +23,10 @@ public final class ProblemResponses {
     public static final String MODE_NOT_OFFERED = RESPONSES + "ModeNotOffered";
     public static final String RULES_READ_ONLY = RESPONSES + "RulesReadOnly";
     public static final String UPGRADE_REFUSED = RESPONSES + "UpgradeRefused";
+    public static final String INVITATION_LOCKED = RESPONSES + "InvitationLocked";
+    public static final String KEY_NOT_FOUND = RESPONSES + "KeyNotFound";
+    public static final String LAST_KEY = RESPONSES + "LastKey";
+    public static final String KEY_LIMIT_REACHED = RESPONSES + "KeyLimitReached";
     public static final String TEMPORARILY_UNAVAILABLE = RESPONSES + "TemporarilyUnavailable";
 
     private ProblemResponses() {

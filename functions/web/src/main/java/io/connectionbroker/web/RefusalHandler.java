@@ -11,7 +11,11 @@ import io.connectionbroker.domain.InvitationCodeMalformed;
 import io.connectionbroker.domain.InvitationDeclined;
 import io.connectionbroker.domain.InvitationExpired;
 import io.connectionbroker.domain.InvitationNotForCaller;
+import io.connectionbroker.domain.InvitationLocked;
 import io.connectionbroker.domain.InvitationNotFound;
+import io.connectionbroker.domain.KeyLimitReached;
+import io.connectionbroker.domain.KeyNotFound;
+import io.connectionbroker.domain.LastKey;
 import io.connectionbroker.domain.ModeFixed;
 import io.connectionbroker.domain.ModeNotOffered;
 import io.connectionbroker.domain.Refusal;
@@ -54,6 +58,10 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),
             Map.entry(ModeNotOffered.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ConnectionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(KeyNotFound.class, HttpStatus.NOT_FOUND),
+            Map.entry(LastKey.class, HttpStatus.CONFLICT),
+            Map.entry(KeyLimitReached.class, HttpStatus.CONFLICT),
+            Map.entry(InvitationLocked.class, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE));
 
     /** The status a kind of refusal is answered with, if it has one. */
@@ -74,6 +82,10 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
         }
         if (refusal instanceof StoreUnavailable unavailable) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+        }
+        if (refusal instanceof InvitationLocked locked) {
+            // Rounded up: a client that waits exactly this long finds the invitation open again.
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, locked.retryAfter().toSeconds() + 1)));
         }
         return response;
     }

@@ -9,15 +9,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @Singleton
 public class DynamoDbActionRecording implements BeanCreatedEventListener<DynamoDbClientBuilder> {
     private final DynamoDbActionRecorder recorder = new DynamoDbActionRecorder();
+    private final DynamoDbFaults faults = new DynamoDbFaults();
 
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
         DynamoDbClientBuilder builder = event.getBean();
         return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(recorder).build());
+                .addExecutionInterceptor(recorder).addExecutionInterceptor(faults).build());
     }
 
     DynamoDbActionRecorder recorder() {
         return recorder;
+    }
+
+    DynamoDbFaults faults() {
+        return faults;
     }
 }

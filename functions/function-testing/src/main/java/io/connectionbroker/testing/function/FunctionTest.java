@@ -18,9 +18,14 @@ public abstract class FunctionTest {
 
     @BeforeAll
     void startFunction() {
-        function = FunctionUnderTest.start();
+        function = FunctionUnderTest.start(properties());
         arrange = new Arrange(function);
         acme = arrange.instance(Platform.ZENDESK);
+    }
+
+    /** Settings of the function under test beyond the defaults. */
+    protected java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
     }
 
     @AfterAll

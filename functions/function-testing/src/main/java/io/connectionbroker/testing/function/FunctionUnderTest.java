@@ -1,6 +1,7 @@
 package io.connectionbroker.testing.function;
 
 import io.connectionbroker.gateway.GatewayRequest;
+import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
@@ -28,6 +29,7 @@ public final class FunctionUnderTest implements AutoCloseable {
     private final SettableClock clock;
     private final RecordedMetrics metrics;
     private final DynamoDbActionRecorder recorder;
+    private final DynamoDbFaults faults;
 
     private final String tableName;
 
@@ -39,6 +41,9 @@ public final class FunctionUnderTest implements AutoCloseable {
         properties.put("aws.access-key-id", DynamoDbLocalEngine.ACCESS_KEY);
         properties.put("aws.secret-key", DynamoDbLocalEngine.SECRET_KEY);
         tableName = DynamoDbLocalEngine.uniqueTableName("function");
+        // Made here, before the function's client exists, so that creating it never counts against the
+        // client's timeouts.
+        ConnectionTable.createIfMissing(engine.client(), tableName);
         properties.put("connection-broker.table-name", tableName);
         properties.put("connection-broker.create-table", true);
         properties.putAll(extraProperties);
@@ -51,6 +56,7 @@ public final class FunctionUnderTest implements AutoCloseable {
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "test");
         recorder = context.getBean(DynamoDbActionRecording.class).recorder();
+        faults = context.getBean(DynamoDbActionRecording.class).faults();
     }
 
     public static FunctionUnderTest start() {
@@ -77,6 +83,11 @@ public final class FunctionUnderTest implements AutoCloseable {
 
     public SettableClock clock() {
         return clock;
+    }
+
+    /** The faults the function's DynamoDB client can be made to meet. */
+    public DynamoDbFaults faults() {
+        return faults;
     }
 
     /** The metrics the function has written so far, as EMF JSON lines. */
@@ -109,11 +120,13 @@ public final class FunctionUnderTest implements AutoCloseable {
             // As every HTTP client sends it, and API Gateway passes it on.
             headers.put("Content-Length", List.of(Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
         }
-        return send(new GatewayRequest(method, path, "", headers, body));
+        int query = path.indexOf('?');
+        return send(query < 0 ? new GatewayRequest(method, path, "", headers, body)
+                : new GatewayRequest(method, path.substring(0, query), path.substring(query + 1), headers, body));
     }
 
     public Answer send(GatewayRequest request) {
-        GatewayResponse response = recorder.during(() -> gateway.send(request));
+        GatewayResponse response = recorder.during(() -> faults.during(() -> gateway.send(request)));
         JsonMapper json = context.getBean(JsonMapper.class);
         HttpExchangeRecording.record(json, request, response);
         return new Answer(response, json);

@@ -45,6 +45,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     static final String INSTANCE = "INSTANCE";
     static final String INSTANCE_URL = "INSTANCE_URL";
     static final String API_KEY = "API_KEY";
+    /** One per key, under the instance: an instance's keys are a key query on these. */
+    static final String KEY = "KEY";
     static final String CONNECTION = "CONNECTION";
     static final String INVITATION = "INVITATION";
     /** One per side of a connection, under the instance: the Connections tab is a key query on these. */
@@ -86,6 +88,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String ANSWER = "answer";
     private static final String ANSWERED_AT = "answeredAt";
     private static final String ANSWERED_BY = "answeredBy";
+    private static final String LAST_USED_AT = "lastUsedAt";
+    private static final String WRONG_CODES = "wrongCodes";
+    private static final String LOCKED_UNTIL = "lockedUntil";
+    /** On the instance item: how many keys it has, so that adding and revoking keys can be conditional. */
+    private static final String KEY_COUNT = "keyCount";
 
     /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -103,10 +110,86 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public boolean registerInstance(Instance instance, InstanceKey key) {
         Item urlClaim = Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
                 .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
-        Item keyItem = Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
+        return transact(List.of(putNew(urlClaim), putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
+                putNew(keyItem(key)), putNew(keyListingItem(key))));
+    }
+
+    private static Item keyItem(InstanceKey key) {
+        return Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
                 .with(ENTITY, API_KEY).with(ID, key.keyId()).with(INSTANCE_ID, key.instanceId())
-                .with(SECRET_HASH, key.hash().toBase64()).with(CREATED_AT, key.createdAt());
-        return transact(List.of(putNew(urlClaim), putNew(instanceItem(instance)), putNew(keyItem)));
+                .with(SECRET_HASH, key.hash().toBase64()).with(CREATED_AT, key.createdAt())
+                .with(LAST_USED_AT, key.lastUsedAt() == null ? null : SORTABLE_INSTANT.format(key.lastUsedAt()));
+    }
+
+    private static Item keyListingItem(InstanceKey key) {
+        return Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId()).with(ENTITY, KEY)
+                .with(ID, key.keyId());
+    }
+
+    private static InstanceKey key(Item item) {
+        return new InstanceKey(item.string(ID), item.string(INSTANCE_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
+                item.instant(CREATED_AT), item.instant(LAST_USED_AT));
+    }
+
+    @Override
+    public List<InstanceKey> findKeys(String instanceId) {
+        List<Map<String, AttributeValue>> keys = available(() -> client.query(query -> query.tableName(tableName)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#sk", ConnectionTable.SORT_KEY))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
+                        ":prefix", AttributeValue.fromS(KEY + "#")))
+                .consistentRead(true)))
+                .items().stream().map(Item::of).map(listing -> Item.keyed(API_KEY + "#" + listing.string(ID), API_KEY)
+                        .attributes()).toList();
+        // A key revoked between the query and the read is left out.
+        return batchGet(keys).stream().map(DynamoDbConnectionStore::key).toList();
+    }
+
+    @Override
+    public boolean addKey(InstanceKey key, int maxKeys) {
+        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(Item.keyed(INSTANCE + "#" + key.instanceId(), INSTANCE).attributes())
+                .updateExpression("SET #count = #count + :one")
+                .conditionExpression("#count < :max")
+                .expressionAttributeNames(Map.of("#count", KEY_COUNT))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":max", AttributeValue.fromN(Integer.toString(maxKeys))))
+                .build()).build();
+        return transact(List.of(putNew(keyItem(key)), putNew(keyListingItem(key)), count));
+    }
+
+    @Override
+    public boolean revokeKey(InstanceKey key) {
+        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(Item.keyed(INSTANCE + "#" + key.instanceId(), INSTANCE).attributes())
+                .updateExpression("SET #count = #count - :one")
+                .conditionExpression("#count > :one")
+                .expressionAttributeNames(Map.of("#count", KEY_COUNT))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .build()).build();
+        TransactWriteItem lookup = TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+                .key(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY).attributes())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                .build()).build();
+        return transact(List.of(lookup,
+                deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count));
+    }
+
+    @Override
+    public void recordKeyUse(String keyId, Instant at, Instant since) {
+        try {
+            available(() -> client.updateItem(update -> update.tableName(tableName)
+                    .key(Item.keyed(API_KEY + "#" + keyId, API_KEY).attributes())
+                    .updateExpression("SET #used = :at")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#used) OR #used < :since)")
+                    .expressionAttributeNames(Map.of("#used", LAST_USED_AT, "#pk", ConnectionTable.PARTITION_KEY))
+                    // Fixed-width times, so that comparing the text compares the times.
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(SORTABLE_INSTANT.format(at)),
+                            ":since", AttributeValue.fromS(SORTABLE_INSTANT.format(since))))));
+        } catch (ConditionalCheckFailedException recordedMeanwhileOrRevoked) {
+            // Another request recorded a use within the hour, or the key was revoked: nothing to do.
+        }
     }
 
     @Override
@@ -122,8 +205,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<InstanceKey> findKey(String keyId) {
-        return get(API_KEY + "#" + keyId, API_KEY).map(item -> new InstanceKey(item.string(ID),
-                item.string(INSTANCE_ID), SecretHash.fromBase64(item.string(SECRET_HASH)), item.instant(CREATED_AT)));
+        return get(API_KEY + "#" + keyId, API_KEY).map(DynamoDbConnectionStore::key);
     }
 
     @Override
@@ -166,7 +248,31 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return get(INVITATION + "#" + invitationId, INVITATION).map(item -> new Invitation(item.string(ID),
                 item.string(CONNECTION_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
                 item.instant(EXPIRES_AT), item.enumValue(ANSWER, Invitation.Answer.class), item.instant(ANSWERED_AT),
-                item.string(ANSWERED_BY)));
+                item.string(ANSWERED_BY),
+                item.attributes().containsKey(WRONG_CODES) ? Integer.parseInt(item.attributes().get(WRONG_CODES).n()) : 0,
+                item.instant(LOCKED_UNTIL)));
+    }
+
+    @Override
+    public void recordWrongCode(String invitationId, int limit, Instant lockedUntil) {
+        Map<String, AttributeValue> key = Item.keyed(INVITATION + "#" + invitationId, INVITATION).attributes();
+        try {
+            var counted = available(() -> client.updateItem(update -> update.tableName(tableName).key(key)
+                    .updateExpression("ADD #wrong :one")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#wrong", WRONG_CODES, "#pk", ConnectionTable.PARTITION_KEY))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)));
+            if (Integer.parseInt(counted.attributes().get(WRONG_CODES).n()) >= limit) {
+                available(() -> client.updateItem(update -> update.tableName(tableName).key(key)
+                        .updateExpression("SET #locked = :until")
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#locked", LOCKED_UNTIL, "#pk", ConnectionTable.PARTITION_KEY))
+                        .expressionAttributeValues(Map.of(":until", AttributeValue.fromS(lockedUntil.toString())))));
+            }
+        } catch (ConditionalCheckFailedException deletedMeanwhile) {
+            // The invitation was replaced or deleted: there is nothing left to lock.
+        }
     }
 
     @Override
@@ -270,14 +376,19 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return new ConnectionPage(connections, next);
     }
 
-    /** Reads connections in one consistent batch, retrying the keys DynamoDB leaves unprocessed. */
     private Map<String, Connection> connectionsById(List<String> ids) {
         Map<String, Connection> found = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
+        batchGet(ids.stream().map(id -> Item.keyed(CONNECTION + "#" + id, CONNECTION).attributes()).toList())
+                .stream().map(DynamoDbConnectionStore::connection).forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    /** Reads items in one consistent batch, retrying the keys DynamoDB leaves unprocessed; missing ones are left out. */
+    private List<Item> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Item> found = new java.util.ArrayList<>();
+        if (keys.isEmpty()) {
             return found;
         }
-        List<Map<String, AttributeValue>> keys = ids.stream()
-                .map(id -> Item.keyed(CONNECTION + "#" + id, CONNECTION).attributes()).toList();
         Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(tableName,
                 software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int attempt = 1; !request.isEmpty(); attempt++) {
@@ -286,8 +397,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             }
             var pending = request;
             var response = available(() -> client.batchGetItem(r -> r.requestItems(pending)));
-            response.responses().getOrDefault(tableName, List.of()).stream().map(Item::of)
-                    .map(DynamoDbConnectionStore::connection).forEach(c -> found.put(c.id(), c));
+            response.responses().getOrDefault(tableName, List.of()).stream().map(Item::of).forEach(found::add);
             request = response.unprocessedKeys();
             if (!request.isEmpty()) {
                 pause(attempt);

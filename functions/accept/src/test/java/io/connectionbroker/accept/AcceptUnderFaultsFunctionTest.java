@@ -1,0 +1,26 @@
+package io.connectionbroker.accept;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.FaultTest;
+import io.connectionbroker.testing.function.FaultTolerance.Call;
+import org.junit.jupiter.api.Test;
+
+/** Accepting, with every DynamoDB fault at every call it makes: 503 or success, all or nothing. */
+class AcceptUnderFaultsFunctionTest extends FaultTest {
+
+    @Test
+    void acceptingIsAllOrNothingUnderEveryFault() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
+            Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+            return new Call("POST", "/v1/invitations/accept", beta.apiKey().reveal(),
+                    "{\"code\": \"" + initiated.code().reveal() + "\", \"project\": \"HELP\"}");
+        }, 200);
+        assertTrue(runs >= 15, runs + " runs");
+    }
+}

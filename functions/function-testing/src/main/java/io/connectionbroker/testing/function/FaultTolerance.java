@@ -1,0 +1,137 @@
+package io.connectionbroker.testing.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.function.DynamoDbFaults.Fault;
+import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Runs one operation with each DynamoDB fault at each of its DynamoDB calls, and checks what the issue
+ * promises: the caller gets 503 with Retry-After (a conflict is retried away), never a 500; the table holds
+ * the whole effect or none of it (every item is read and compared); the same request sent again succeeds
+ * and leaves exactly the effect of one clean run.
+ */
+public final class FaultTolerance {
+    /** One request, ready to send: a fresh one for each run, arranged by the scenario. */
+    public record Call(String method, String path, String apiKey, String body) {
+        Answer send(FunctionUnderTest function) {
+            if (apiKey != null) {
+                // A key's use is recorded once an hour, in a write of its own: recorded here, so that every
+                // run of the operation makes the same DynamoDB calls.
+                function.bean(AuthenticateInstance.class).authenticate(apiKey);
+            }
+            return function.send(method, path, apiKey, body, body == null ? null : "application/json");
+        }
+    }
+
+    private final FunctionUnderTest function;
+    private final DynamoDbClient table = DynamoDbLocalEngine.shared().client();
+
+    public FaultTolerance(FunctionUnderTest function) {
+        this.function = function;
+        function.faults().hangFor(java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param prepare arranges what the operation needs and returns the request; called once per run
+     * @param success the status of a clean run
+     * @return how many runs were checked
+     */
+    public int assertEveryFaultAtEveryCallIsSafe(Supplier<Call> prepare, int success) {
+        Call clean = prepare.get();
+        Map<String, Map<String, AttributeValue>> before = items();
+        function.faults().disarm();
+        Answer answer = clean.send(function);
+        assertEquals(success, answer.status(), "a clean run: " + answer);
+        int calls = function.faults().count();
+        Map<String, Integer> oneEffect = effect(before, items());
+        assertTrue(calls >= 1 && calls <= io.connectionbroker.web.DynamoDbClientSettings.MAX_CALLS_PER_REQUEST,
+                clean + " makes " + calls + " DynamoDB calls");
+
+        int runs = 0;
+        List<String> failures = new ArrayList<>();
+        for (int n = 1; n <= calls; n++) {
+            for (Fault fault : Fault.values()) {
+                Call call = prepare.get();
+                Map<String, Map<String, AttributeValue>> start = items();
+                function.faults().arm(n, fault);
+                Answer faulted;
+                try {
+                    faulted = call.send(function);
+                } finally {
+                    function.faults().disarm();
+                }
+                String run = fault + " at call " + n + " of " + calls + " (" + call.method() + " " + call.path() + ")";
+                Map<String, Map<String, AttributeValue>> after = items();
+                if (faulted.status() == 503) {
+                    assertNotNull(faulted.header("Retry-After"), run + ": " + faulted);
+                    assertEquals("urn:connection-broker:problem:temporarily-unavailable", faulted.text("type"), run);
+                    assertEquals(Map.of(), effect(start, after), run + " left part of its effect");
+                    Answer again = call.send(function);
+                    assertEquals(success, again.status(), run + ", sent again: " + again);
+                    assertEquals(oneEffect, effect(start, items()), run + ", sent again, left another effect");
+                } else {
+                    assertEquals(success, faulted.status(), run + ": " + faulted);
+                    if (fault != Fault.TRANSACTION_CONFLICT) {
+                        failures.add(run + " was answered " + faulted.status() + ", not 503");
+                    }
+                    assertEquals(oneEffect, effect(start, after), run + " left another effect");
+                }
+                runs++;
+            }
+        }
+        assertEquals(List.of(), failures);
+        return runs;
+    }
+
+    /**
+     * Every item of the function's table, by key; without a key's last use, which is bookkeeping recorded
+     * as a request authenticates, whatever then becomes of the request.
+     */
+    private Map<String, Map<String, AttributeValue>> items() {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        table.scanPaginator(scan -> scan.tableName(function.tableName()).consistentRead(true)).items()
+                .forEach(item -> {
+                    Map<String, AttributeValue> kept = new HashMap<>(item);
+                    kept.remove("lastUsedAt");
+                    items.put(item.get("pk").s() + " " + item.get("sk").s(), kept);
+                });
+        return items;
+    }
+
+    /**
+     * What changed between two readings, by kind of item (the key with ids left out) and change:
+     * for example {@code CONNECTION# CONNECTION added=1}.
+     */
+    private static Map<String, Integer> effect(Map<String, Map<String, AttributeValue>> before,
+                                               Map<String, Map<String, AttributeValue>> after) {
+        Map<String, Integer> effect = new TreeMap<>();
+        after.forEach((key, item) -> {
+            Map<String, AttributeValue> old = before.get(key);
+            if (old == null) {
+                effect.merge(kind(key) + " added", 1, Integer::sum);
+            } else if (!old.equals(item)) {
+                effect.merge(kind(key) + " changed", 1, Integer::sum);
+            }
+        });
+        before.keySet().stream().filter(key -> !after.containsKey(key))
+                .forEach(key -> effect.merge(kind(key) + " removed", 1, Integer::sum));
+        return effect;
+    }
+
+    private static String kind(String key) {
+        return key.replaceAll("#[^# ]+", "#");
+    }
+}

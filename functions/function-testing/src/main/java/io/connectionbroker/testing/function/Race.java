@@ -1,0 +1,65 @@
+package io.connectionbroker.testing.function;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/** Many callers released at once against the same records; what each was told, tallied. */
+public final class Race {
+    private Race() {
+    }
+
+    /**
+     * Runs {@code callers} callers at once; caller {@code i} runs {@code caller.apply(i)} and names what it
+     * was told (for example {@code "200"} or {@code "409 invitation-already-used"}).
+     *
+     * @return how many callers were told each thing
+     */
+    public static Map<String, Integer> run(int callers, IntFunction<Callable<String>> caller) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> told = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                Callable<String> call = caller.apply(i);
+                told.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> tally = new TreeMap<>();
+            for (Future<String> answer : told) {
+                try {
+                    tally.merge(answer.get(), 1, Integer::sum);
+                } catch (ExecutionException e) {
+                    tally.merge("failed: " + e.getCause(), 1, Integer::sum);
+                }
+            }
+            return tally;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What an answer tells its caller: the status, and for a problem its kind. */
+    public static String told(FunctionUnderTest.Answer answer) {
+        if (answer.status() < 400) {
+            return Integer.toString(answer.status());
+        }
+        return answer.status() + " " + answer.text("type").replace("urn:connection-broker:problem:", "");
+    }
+
+    /** What a refusal from a domain operation tells its caller: its kind. */
+    public static String told(io.connectionbroker.domain.Refusal refusal) {
+        return "refused " + refusal.kind();
+    }
+}

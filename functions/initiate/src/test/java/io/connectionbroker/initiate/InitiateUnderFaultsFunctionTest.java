@@ -1,0 +1,37 @@
+package io.connectionbroker.initiate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.FaultTest;
+import io.connectionbroker.testing.function.FaultTolerance.Call;
+import org.junit.jupiter.api.Test;
+
+/** Initiation and re-invitation, with every DynamoDB fault at every call each makes: 503 or success, all or nothing. */
+class InitiateUnderFaultsFunctionTest extends FaultTest {
+
+    @Test
+    void initiatingIsAllOrNothingUnderEveryFault() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
+            Registered beta = arrange.instance(Platform.FRESHDESK);
+            return new Call("POST", "/v1/connections", acme.apiKey().reveal(), """
+                    {"destination": {"url": "%s"}, "mode": "BASIC", "localShortName": "a",
+                     "remoteShortName": "b", "project": "P"}""".formatted(beta.instance().url().value()));
+        }, 201);
+        assertTrue(runs >= 5, runs + " runs");
+    }
+
+    @Test
+    void reinvitingIsAllOrNothingUnderEveryFault() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
+            Initiated initiated = arrange.connectionTo(acme.instance(),
+                    arrange.instance(Platform.ZENDESK).instance(), Mode.BASIC);
+            return new Call("POST", "/v1/connections/" + initiated.connection().id() + "/invitation",
+                    acme.apiKey().reveal(), null);
+        }, 201);
+        assertTrue(runs >= 5, runs + " runs");
+    }
+}
