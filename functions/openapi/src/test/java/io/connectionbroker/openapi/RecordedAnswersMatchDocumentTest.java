@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,13 +153,10 @@ class RecordedAnswersMatchDocumentTest {
         Set<String> modules = new TreeSet<>();
         try (Stream<Path> dirs = Files.list(RecordedExchange.FUNCTIONS)) {
             for (Path dir : dirs.toList()) {
-                Path pom = dir.resolve("pom.xml");
-                if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>maven-shade-plugin</artifactId>")) {
+                if (RecordedExchange.isLambda(dir)) {
                     modules.add(dir.getFileName().toString());
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return modules;
     }
