@@ -1,0 +1,39 @@
+package io.connectionbroker.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The floor: a Lambda handler with nothing but the SDK calls a function makes to answer a status read
+ * (the caller's key, then the connection, two consistent GetItems), on the same SDK HTTP client.
+ */
+public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final DynamoDbClient client = DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create(System.getenv("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE")))
+            .region(Region.of(System.getenv("AWS_REGION")))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build();
+    private final String table = System.getenv("CONNECTION_BROKER_TABLE_NAME");
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String key = event.getHeaders().get("authorization").substring("Bearer cbk_".length(), 27);
+        boolean known = client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("API_KEY#" + key), "sk", AttributeValue.fromS("API_KEY")))).hasItem();
+        String id = event.getRawPath().substring(event.getRawPath().lastIndexOf('/') + 1);
+        boolean found = known && client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("CONNECTION#" + id), "sk", AttributeValue.fromS("CONNECTION")))).hasItem();
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(found ? 200 : 404).withBody("{}").build();
+    }
+}
