@@ -2,6 +2,7 @@ package io.connectionbroker.accept;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.web.AnswersAnInvitation;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.BrokerMetrics;
 import io.connectionbroker.web.CallerInstance;
@@ -55,17 +56,8 @@ public class AcceptInvitationController {
     @ApiResponse(responseCode = "200", description = "The connection, now ACTIVE",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acceptance.class),
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.ACTIVE_CONNECTION + "}")))
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_CODE)
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "403", ref = ProblemResponses.INVITATION_NOT_FOR_CALLER)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.INVITATION_NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ProblemResponses.INVITATION_ALREADY_USED)
-    @ApiResponse(responseCode = "410", ref = ProblemResponses.INVITATION_GONE)
-    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
-    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @AnswersAnInvitation
     @ApiResponse(responseCode = "422", ref = ProblemResponses.MODE_NOT_OFFERED)
-    @ApiResponse(responseCode = "429", ref = ProblemResponses.INVITATION_LOCKED)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public Acceptance accept(@Parameter(hidden = true)
                              @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                              @Parameter(hidden = true) @Body @Nullable String body) {

@@ -3,6 +3,7 @@ package io.connectionbroker.activation;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ConnectionRoute;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +45,8 @@ public class ConnectionActivationController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public ConnectionView deactivate(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String id) {
@@ -62,10 +60,8 @@ public class ConnectionActivationController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public ConnectionView activate(@Parameter(hidden = true)
                                    @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                    @PathVariable String id) {

@@ -2,6 +2,7 @@ package io.connectionbroker.decline;
 
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.web.AnswersAnInvitation;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.BrokerMetrics;
 import io.connectionbroker.web.CallerInstance;
@@ -9,7 +10,6 @@ import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.CountsAs;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
-import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -55,16 +55,7 @@ public class DeclineInvitationController {
     @ApiResponse(responseCode = "200", description = "The connection, now DECLINED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Declination.class),
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.DECLINED_CONNECTION + "}")))
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_CODE)
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "403", ref = ProblemResponses.INVITATION_NOT_FOR_CALLER)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.INVITATION_NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ProblemResponses.INVITATION_ALREADY_USED)
-    @ApiResponse(responseCode = "410", ref = ProblemResponses.INVITATION_GONE)
-    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
-    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
-    @ApiResponse(responseCode = "429", ref = ProblemResponses.INVITATION_LOCKED)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    @AnswersAnInvitation
     public Declination decline(@Parameter(hidden = true)
                                @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                @Parameter(hidden = true) @Body @Nullable String body) {

@@ -1,9 +1,8 @@
 package io.connectionbroker.delete;
 
 import io.connectionbroker.domain.DeleteConnection;
-import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
-import io.connectionbroker.web.ProblemResponses;
+import io.connectionbroker.web.ConnectionRoute;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +12,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,9 +33,7 @@ public class DeleteConnectionController {
     @Operation(operationId = "deleteConnection", summary = "Delete a connection",
             description = "Either side removes the connection, its invitation and its rules, whatever its status.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    @ConnectionRoute
     public HttpResponse<Void> delete(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String id) {

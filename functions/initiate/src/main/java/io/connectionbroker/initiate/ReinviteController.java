@@ -3,6 +3,7 @@ package io.connectionbroker.initiate;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ConnectionRoute;
 import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -43,10 +44,8 @@ public class ReinviteController {
     @ApiResponse(responseCode = "201", description = "The new code",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = "{\"invitation\": " + ApiExamples.INVITATION + "}")))
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
+    @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public HttpResponse<Reinvitation> reinvite(@Parameter(hidden = true)
                                                @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                                @PathVariable String id) {

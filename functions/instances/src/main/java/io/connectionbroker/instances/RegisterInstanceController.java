@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
-import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.InstanceView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;

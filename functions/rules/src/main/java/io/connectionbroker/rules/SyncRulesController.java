@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
-import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ConnectionRoute;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
 import io.connectionbroker.web.ProblemResponses;
@@ -58,9 +58,7 @@ public class SyncRulesController {
     @ApiResponse(responseCode = "200", description = "The caller's side's rules",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesView.class),
                     examples = @ExampleObject(value = RulesView.EXAMPLE)))
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    @ConnectionRoute
     public RulesView rules(@Parameter(hidden = true)
                            @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id) {
         return RulesView.of(syncRules.view(callers.from(authorization), id));
@@ -76,14 +74,12 @@ public class SyncRulesController {
     @ApiResponse(responseCode = "200", description = "The rules now, at the next version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesView.class),
                     examples = @ExampleObject(value = RulesView.EXAMPLE)))
+    @ConnectionRoute
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.RULES_VERSION_CONFLICT)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.RULES_READ_ONLY)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public RulesView replace(@Parameter(hidden = true)
                              @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                              @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {

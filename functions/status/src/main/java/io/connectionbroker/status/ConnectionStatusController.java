@@ -6,6 +6,7 @@ import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ConnectionRoute;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
@@ -22,7 +23,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,9 +54,7 @@ public class ConnectionStatusController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    @ConnectionRoute
     public ConnectionView status(@Parameter(hidden = true)
                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {

@@ -5,6 +5,7 @@ import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.UpgradeConnection;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.ConnectionRoute;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.JsonBodies;
 import io.connectionbroker.web.JsonFields;
@@ -54,14 +55,12 @@ public class UpgradeConnectionController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
+    @ConnectionRoute
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UPGRADE_REFUSED)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public ConnectionView upgrade(@Parameter(hidden = true)
                                   @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                   @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
