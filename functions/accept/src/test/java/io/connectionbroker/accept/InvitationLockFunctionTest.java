@@ -39,7 +39,7 @@ class InvitationLockFunctionTest extends FunctionTest {
 
         // Another instance of the function, with nothing in memory, sees the same lock.
         try (FunctionUnderTest other = FunctionUnderTest.start(Map.of("connection-broker.table-name",
-                function.tableName(), "connection-broker.create-table", false))) {
+                function.tableName()))) {
             other.clock().advance(Duration.between(other.clock().instant(), function.clock().instant()));
             assertEquals(429, accept(other, beta, code).status());
         }

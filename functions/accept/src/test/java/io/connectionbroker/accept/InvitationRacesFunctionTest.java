@@ -12,7 +12,6 @@ import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
-import io.connectionbroker.domain.Refusal;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -54,14 +53,8 @@ class InvitationRacesFunctionTest extends FunctionTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(accept(beta, initiated))
-                : () -> {
-                    try {
-                        function.bean(DeclineInvitation.class).decline(beta.instance(), initiated.code().reveal());
-                        return "declined";
-                    } catch (Refusal refusal) {
-                        return Race.told(refusal);
-                    }
-                });
+                : () -> Race.told("declined", () -> function.bean(DeclineInvitation.class)
+                        .decline(beta.instance(), initiated.code().reveal())));
 
         Connection stored = store().findConnection(initiated.connection().id()).orElseThrow();
         Invitation.Answer answer = answer(initiated).answer();
@@ -88,14 +81,8 @@ class InvitationRacesFunctionTest extends FunctionTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(accept(beta, initiated))
-                : () -> {
-                    try {
-                        function.bean(InitiateConnection.class).reinvite(acme.instance(), initiated.connection().id());
-                        return "reinvited";
-                    } catch (Refusal refusal) {
-                        return Race.told(refusal);
-                    }
-                });
+                : () -> Race.told("reinvited", () -> function.bean(InitiateConnection.class)
+                        .reinvite(acme.instance(), initiated.connection().id())));
 
         Connection stored = store().findConnection(initiated.connection().id()).orElseThrow();
         Invitation current = store().findInvitation(stored.invitationId()).orElseThrow();

@@ -11,7 +11,20 @@ import java.util.Optional;
 /** What the request log and the metrics read from a request once it is answered. */
 record AnsweredRequest(String route, int status, String problemKind, Optional<RouteInfo<?>> routeInfo) {
 
+    private static final String ATTRIBUTE = AnsweredRequest.class.getName();
+
+    /** Read once per request: the request log and the metrics both ask. */
     static AnsweredRequest of(HttpRequest<?> request, HttpResponse<?> response) {
+        Optional<AnsweredRequest> read = request.getAttribute(ATTRIBUTE, AnsweredRequest.class);
+        if (read.isPresent()) {
+            return read.get();
+        }
+        AnsweredRequest answered = read(request, response);
+        request.setAttribute(ATTRIBUTE, answered);
+        return answered;
+    }
+
+    private static AnsweredRequest read(HttpRequest<?> request, HttpResponse<?> response) {
         Optional<RouteInfo<?>> info = RouteAttributes.getRouteInfo(request);
         String route = info.filter(UriRouteInfo.class::isInstance)
                 .map(r -> ((UriRouteInfo<?, ?>) r).getUriMatchTemplate().toPathString())

@@ -50,6 +50,11 @@ public final class DynamoDbActionRecorder implements ExecutionInterceptor {
         sent.incrementAndGet();
     }
 
+    /** Whether this thread is running a request through the handler, so a call is the function's own. */
+    boolean inHandler() {
+        return inHandler.get();
+    }
+
     int sent() {
         return sent.get();
     }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @Singleton
 public class DynamoDbActionRecording implements BeanCreatedEventListener<DynamoDbClientBuilder> {
     private final DynamoDbActionRecorder recorder = new DynamoDbActionRecorder();
-    private final DynamoDbFaults faults = new DynamoDbFaults();
+    private final DynamoDbFaults faults = new DynamoDbFaults(recorder::inHandler);
 
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {

@@ -28,8 +28,8 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
     private static final ExecutionAttribute<Fault> STRUCK = new ExecutionAttribute<>("connection-broker.fault");
 
     private final AtomicInteger calls = new AtomicInteger();
-    /** Set on a thread while it runs a request through the handler: only the function's own calls count. */
-    private final ThreadLocal<Boolean> inHandler = ThreadLocal.withInitial(() -> false);
+    /** Only the function's own calls count, not those a test makes to arrange or read the table. */
+    private final java.util.function.BooleanSupplier inHandler;
     private volatile int target;
     private volatile Fault fault;
     private volatile Duration hang = Duration.ofSeconds(5);
@@ -51,19 +51,15 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
         this.hang = hang;
     }
 
-    <T> T during(java.util.function.Supplier<T> request) {
-        inHandler.set(true);
-        try {
-            return request.get();
-        } finally {
-            inHandler.remove();
-        }
+    /** @param inHandler whether the calling thread is running a request through the function's handler */
+    DynamoDbFaults(java.util.function.BooleanSupplier inHandler) {
+        this.inHandler = inHandler;
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         Fault armed = fault;
-        if (!inHandler.get()) {
+        if (!inHandler.getAsBoolean()) {
             return;
         }
         if (calls.incrementAndGet() == target && armed != null) {

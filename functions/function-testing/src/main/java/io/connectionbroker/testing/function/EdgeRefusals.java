@@ -17,6 +17,11 @@ public final class EdgeRefusals {
     public static void assertNoKeyIs401(FunctionUnderTest function, String method, String path) {
         Answer answer = function.send(method, path, null, "POST".equals(method) || "PUT".equals(method) ? "{}" : null,
                 "POST".equals(method) || "PUT".equals(method) ? "application/json" : null);
+        assertUnauthenticated(answer);
+    }
+
+    /** A 401 problem that names the scheme to use. */
+    static void assertUnauthenticated(Answer answer) {
         assertProblem(answer, 401, "unauthenticated");
         assertEquals("Bearer", answer.header("WWW-Authenticate"), answer.toString());
     }

@@ -45,7 +45,6 @@ public final class FunctionUnderTest implements AutoCloseable {
         // client's timeouts.
         ConnectionTable.createIfMissing(engine.client(), tableName);
         properties.put("connection-broker.table-name", tableName);
-        properties.put("connection-broker.create-table", true);
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
         metrics = new RecordedMetrics();
@@ -126,7 +125,7 @@ public final class FunctionUnderTest implements AutoCloseable {
     }
 
     public Answer send(GatewayRequest request) {
-        GatewayResponse response = recorder.during(() -> faults.during(() -> gateway.send(request)));
+        GatewayResponse response = recorder.during(() -> gateway.send(request));
         JsonMapper json = context.getBean(JsonMapper.class);
         HttpExchangeRecording.record(json, request, response);
         return new Answer(response, json);

@@ -58,8 +58,16 @@ public final class Race {
         return answer.status() + " " + answer.text("type").replace("urn:connection-broker:problem:", "");
     }
 
-    /** What a refusal from a domain operation tells its caller: its kind. */
-    public static String told(io.connectionbroker.domain.Refusal refusal) {
-        return "refused " + refusal.kind();
+    /**
+     * What a domain operation tells its caller (for the side of a race that another function serves):
+     * {@code success} when it goes through, else {@code "refused <kind>"}.
+     */
+    public static String told(String success, Runnable operation) {
+        try {
+            operation.run();
+            return success;
+        } catch (io.connectionbroker.domain.Refusal refusal) {
+            return "refused " + refusal.kind();
+        }
     }
 }
