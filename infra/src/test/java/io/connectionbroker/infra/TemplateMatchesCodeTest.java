@@ -161,6 +161,10 @@ class TemplateMatchesCodeTest {
             assertTrue(Files.exists(record), record + " is missing: run the function tests first (./mvnw verify)");
             Set<String> calledByCode = new TreeSet<>(Files.readAllLines(record));
             calledByCode.removeIf(String::isBlank);
+            if (answersIdempotently(entry.getKey())) {
+                // Read once per container, on the first request with an Idempotency-Key (AnswerSealingKey).
+                calledByCode.add("secretsmanager:GetSecretValue IdempotencySecret");
+            }
 
             assertEquals(calledByCode, allowedByTemplate(entry.getValue()), entry.getValue()
                     + "'s policy must allow exactly what its code calls (left: recorded by its function tests)");
@@ -230,6 +234,29 @@ class TemplateMatchesCodeTest {
         assertEquals("", map(map(template.section("Parameters"), "CorsAllowedOrigins")).get("Default"));
     }
 
+    @Test
+    void theFunctionsThatKeepAnswersReadTheSecretTheTemplateCreates() throws IOException {
+        Map<String, Object> secret = map(template.resources(), "IdempotencySecret");
+        assertEquals("AWS::SecretsManager::Secret", secret.get("Type"));
+        Map<String, Object> generated = map(map(secret, "Properties"), "GenerateSecretString");
+        assertTrue(((Number) generated.get("PasswordLength")).intValue() >= 32, "the key is as strong as the secret");
+        for (Map.Entry<String, String> entry : functionByModule.entrySet()) {
+            Object environment = template.functionProperty(map(template.resources(), entry.getValue()), "Environment");
+            Object arn = environment == null ? null
+                    : map(map(environment), "Variables").get("CONNECTION_BROKER_IDEMPOTENCY_SECRET_ARN");
+            assertEquals(answersIdempotently(entry.getKey()) ? Map.of("Ref", "IdempotencySecret") : null, arn,
+                    entry.getValue());
+        }
+        Map<String, Object> cors = map(map(map(template.resources(), "HttpApi"), "Properties"), "CorsConfiguration");
+        assertTrue(list(cors.get("AllowHeaders")).contains("idempotency-key"));
+        assertTrue(list(cors.get("ExposeHeaders")).contains("idempotent-replayed"));
+    }
+
+    /** Whether the function module answers POSTs through the idempotency module. */
+    private static boolean answersIdempotently(String module) throws IOException {
+        return Files.readString(FUNCTIONS.resolve(module).resolve("pom.xml")).contains("<artifactId>idempotency</artifactId>");
+    }
+
     /** What a function's policy allows, as "action resource" pairs like the recorder's. */
     private Set<String> allowedByTemplate(String functionId) {
         Set<String> allowed = new TreeSet<>();
@@ -249,6 +276,9 @@ class TemplateMatchesCodeTest {
 
     /** "table" for the table's ARN, "index/NAME" for one of its indexes; anything else fails. */
     private static String tableResource(String functionId, Object resource) {
+        if (Map.of("Ref", "IdempotencySecret").equals(resource)) {
+            return "IdempotencySecret";
+        }
         if (Map.of("Fn::GetAtt", "Table.Arn").equals(resource)
                 || Map.of("Fn::GetAtt", List.of("Table", "Arn")).equals(resource)) {
             return "table";

@@ -1,5 +1,10 @@
 package io.connectionbroker.accept;
 
+import io.connectionbroker.domain.Connection;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.AnswersAnInvitation;
@@ -38,11 +43,14 @@ public class AcceptInvitationController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
     private final AcceptInvitation acceptInvitation;
+    private final IdempotentAnswers answers;
 
-    public AcceptInvitationController(CallerInstance callers, JsonBodies bodies, AcceptInvitation acceptInvitation) {
+    public AcceptInvitationController(CallerInstance callers, JsonBodies bodies, AcceptInvitation acceptInvitation,
+                                      IdempotentAnswers answers) {
         this.callers = callers;
         this.bodies = bodies;
         this.acceptInvitation = acceptInvitation;
+        this.answers = answers;
     }
 
     @Post("/accept")
@@ -58,9 +66,12 @@ public class AcceptInvitationController {
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.ACTIVE_CONNECTION + "}")))
     @AnswersAnInvitation
     @ApiResponse(responseCode = "422", ref = ProblemResponses.MODE_NOT_OFFERED)
-    public Acceptance accept(@Parameter(hidden = true)
-                             @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                             @Parameter(hidden = true) @Body @Nullable String body) {
+    public HttpResponse<?> accept(HttpRequest<?> request,
+                                  @Parameter(hidden = true)
+                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                  @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("code", "project");
         AcceptInvitation.Command command = new AcceptInvitation.Command(fields.string("code"), fields.string("project"));
@@ -68,7 +79,9 @@ public class AcceptInvitationController {
             fields.reject("code", "is required: the invitation code the initiating admin gave you");
         }
         fields.throwIfInvalid();
-        return new Acceptance(ConnectionView.of(acceptInvitation.accept(caller, command)));
+        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+                replay -> acceptInvitation.accept(caller, command, replay),
+                accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted))));
     }
 
     /** The connection, now active. */

@@ -1,5 +1,12 @@
 package io.connectionbroker.activation;
 
+import io.connectionbroker.domain.Instance;
+import io.connectionbroker.domain.Connection;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
@@ -32,10 +39,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class ConnectionActivationController {
     private final CallerInstance callers;
     private final ConnectionActivation activation;
+    private final IdempotentAnswers answers;
 
-    public ConnectionActivationController(CallerInstance callers, ConnectionActivation activation) {
+    public ConnectionActivationController(CallerInstance callers, ConnectionActivation activation,
+                                          IdempotentAnswers answers) {
         this.callers = callers;
         this.activation = activation;
+        this.answers = answers;
     }
 
     @Post("/deactivate")
@@ -47,10 +57,17 @@ public class ConnectionActivationController {
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    public ConnectionView deactivate(@Parameter(hidden = true)
-                                     @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                     @PathVariable String id) {
-        return ConnectionView.of(activation.deactivate(callers.from(authorization), id));
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    public HttpResponse<?> deactivate(HttpRequest<?> request,
+                                      @Parameter(hidden = true)
+                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                      @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @PathVariable String id) {
+        Instance caller = callers.from(authorization);
+        return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
+                replay -> activation.deactivate(caller, id, replay), ConnectionActivationController::view);
     }
 
     @Post("/activate")
@@ -62,9 +79,20 @@ public class ConnectionActivationController {
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    public ConnectionView activate(@Parameter(hidden = true)
-                                   @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                   @PathVariable String id) {
-        return ConnectionView.of(activation.activate(callers.from(authorization), id));
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    public HttpResponse<?> activate(HttpRequest<?> request,
+                                    @Parameter(hidden = true)
+                                    @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @PathVariable String id) {
+        Instance caller = callers.from(authorization);
+        return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
+                replay -> activation.activate(caller, id, replay), ConnectionActivationController::view);
+    }
+
+    private static MutableHttpResponse<?> view(Connection connection) {
+        return HttpResponse.ok(ConnectionView.of(connection));
     }
 }

@@ -1,5 +1,10 @@
 package io.connectionbroker.decline;
 
+import io.connectionbroker.domain.Connection;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.AnswersAnInvitation;
@@ -9,6 +14,7 @@ import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionView;
 import io.connectionbroker.web.CountsAs;
 import io.connectionbroker.web.JsonBodies;
+import io.connectionbroker.web.ProblemResponses;
 import io.connectionbroker.web.JsonFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -37,11 +43,14 @@ public class DeclineInvitationController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
     private final DeclineInvitation declineInvitation;
+    private final IdempotentAnswers answers;
 
-    public DeclineInvitationController(CallerInstance callers, JsonBodies bodies, DeclineInvitation declineInvitation) {
+    public DeclineInvitationController(CallerInstance callers, JsonBodies bodies, DeclineInvitation declineInvitation,
+                                       IdempotentAnswers answers) {
         this.callers = callers;
         this.bodies = bodies;
         this.declineInvitation = declineInvitation;
+        this.answers = answers;
     }
 
     @Post("/decline")
@@ -56,9 +65,13 @@ public class DeclineInvitationController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Declination.class),
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.DECLINED_CONNECTION + "}")))
     @AnswersAnInvitation
-    public Declination decline(@Parameter(hidden = true)
-                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                               @Parameter(hidden = true) @Body @Nullable String body) {
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    public HttpResponse<?> decline(HttpRequest<?> request,
+                                   @Parameter(hidden = true)
+                                   @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("code");
         String code = fields.string("code");
@@ -66,7 +79,9 @@ public class DeclineInvitationController {
             fields.reject("code", "is required: the invitation code you were given");
         }
         fields.throwIfInvalid();
-        return new Declination(ConnectionView.of(declineInvitation.decline(caller, code)));
+        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+                replay -> declineInvitation.decline(caller, code, replay),
+                declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined))));
     }
 
     /** The connection, now declined. */

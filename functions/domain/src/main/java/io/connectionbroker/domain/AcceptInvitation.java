@@ -19,6 +19,10 @@ public final class AcceptInvitation {
 
     /** @return the connection, now ACTIVE with the acceptor as its destination */
     public Connection accept(Instance acceptor, Command command) {
+        return accept(acceptor, command, Replayable.none());
+    }
+
+    public Connection accept(Instance acceptor, Command command, Replayable<Connection> replay) {
         FieldChecks checks = new FieldChecks();
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
@@ -28,7 +32,8 @@ public final class AcceptInvitation {
         ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
 
         Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
-        presented.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), now, accepted);
+        presented.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), now, accepted,
+                replay.recordOf(accepted));
         return accepted;
     }
 }

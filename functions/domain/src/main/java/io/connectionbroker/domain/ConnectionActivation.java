@@ -17,24 +17,32 @@ public final class ConnectionActivation {
 
     /** @throws ConnectionStateConflict unless the connection is ACTIVE */
     public Connection deactivate(Instance caller, String connectionId) {
+        return deactivate(caller, connectionId, Replayable.none());
+    }
+
+    public Connection deactivate(Instance caller, String connectionId, Replayable<Connection> replay) {
         return change(caller, connectionId, ConnectionStatus.ACTIVE, ConnectionStatus.DEACTIVATED,
-                "Only an ACTIVE connection can be deactivated");
+                "Only an ACTIVE connection can be deactivated", replay);
     }
 
     /** @throws ConnectionStateConflict unless the connection is DEACTIVATED */
     public Connection activate(Instance caller, String connectionId) {
+        return activate(caller, connectionId, Replayable.none());
+    }
+
+    public Connection activate(Instance caller, String connectionId, Replayable<Connection> replay) {
         return change(caller, connectionId, ConnectionStatus.DEACTIVATED, ConnectionStatus.ACTIVE,
-                "Only a DEACTIVATED connection can be activated");
+                "Only a DEACTIVATED connection can be activated", replay);
     }
 
     private Connection change(Instance caller, String connectionId, ConnectionStatus from, ConnectionStatus to,
-                              String rule) {
+                              String rule, Replayable<Connection> replay) {
         Connection current = view.view(caller, connectionId);
         if (current.status() != from) {
             throw new ConnectionStateConflict(rule + "; this one is " + current.status() + ".", current.status());
         }
         Connection changed = current.withStatus(to, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        if (!store.replaceConnection(changed, from)) {
+        if (!store.replaceConnection(changed, from, replay.recordOf(changed))) {
             Connection now = view.view(caller, connectionId);
             throw new ConnectionStateConflict(rule + "; it changed meanwhile and is now " + now.status() + ".",
                     now.status());

@@ -6,15 +6,26 @@ import java.util.Optional;
 /**
  * Where instances, their keys, connections and invitations are kept. Every write that changes more than
  * one record is all-or-nothing.
+ * <p>
+ * The writes a POST makes take an {@link IdempotencyRecord} ({@code kept}, null for none): it is written in the
+ * same transaction as the effect, on condition that no live record holds its scope and key; otherwise nothing
+ * is written and {@link IdempotencyKeyTaken} is thrown, whatever else the write would have found.
  */
 public interface ConnectionStore {
+
+    /** The record kept under the scope and key, expired or not. */
+    Optional<IdempotencyRecord> findIdempotencyRecord(String scope, String key);
 
     /**
      * Stores a new instance, claims its URL and stores its first key, all or nothing.
      *
      * @return false, storing nothing, when another instance holds the URL already
      */
-    boolean registerInstance(Instance instance, InstanceKey key);
+    boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept);
+
+    default boolean registerInstance(Instance instance, InstanceKey key) {
+        return registerInstance(instance, key, null);
+    }
 
     Optional<Instance> findInstance(String instanceId);
 
@@ -31,7 +42,11 @@ public interface ConnectionStore {
      *
      * @return false, storing nothing, when the instance has {@code maxKeys} keys already
      */
-    boolean addKey(InstanceKey key, int maxKeys);
+    boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept);
+
+    default boolean addKey(InstanceKey key, int maxKeys) {
+        return addKey(key, maxKeys, null);
+    }
 
     /**
      * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
@@ -44,11 +59,16 @@ public interface ConnectionStore {
     void recordKeyUse(String keyId, Instant at, Instant since);
 
     /** Stores a new connection together with its invitation and its sync rules, all or nothing. */
-    void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules);
+    void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
+                          IdempotencyRecord kept);
+
+    default void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules) {
+        createConnection(connection, invitation, rules, null);
+    }
 
     /** Stores a new connection together with its invitation, without rules (for tests of other records). */
     default void createConnection(Connection connection, Invitation invitation) {
-        createConnection(connection, invitation, java.util.Map.of());
+        createConnection(connection, invitation, java.util.Map.of(), null);
     }
 
     Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner);
@@ -78,7 +98,12 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the invitation was answered (or the connection changed) meanwhile
      */
     boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy, Instant answeredAt,
-                             Connection changed);
+                             Connection changed, IdempotencyRecord kept);
+
+    default boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
+                                     Instant answeredAt, Connection changed) {
+        return answerInvitation(invitation, answer, answeredBy, answeredAt, changed, null);
+    }
 
     /**
      * Stores a changed connection on condition that its stored status is still {@code expected}, so that
@@ -86,7 +111,11 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the stored status is no longer {@code expected}
      */
-    boolean replaceConnection(Connection changed, ConnectionStatus expected);
+    boolean replaceConnection(Connection changed, ConnectionStatus expected, IdempotencyRecord kept);
+
+    default boolean replaceConnection(Connection changed, ConnectionStatus expected) {
+        return replaceConnection(changed, expected, null);
+    }
 
     /**
      * Gives a pending connection a new invitation, all or nothing: stores the changed connection (which
@@ -95,7 +124,11 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection changed (was accepted, declined, re-invited) meanwhile
      */
-    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next);
+    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next, IdempotencyRecord kept);
+
+    default boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
+        return replaceInvitation(changed, previousInvitationId, next, null);
+    }
 
     /**
      * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or
@@ -103,7 +136,11 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection is no longer BASIC (or is gone)
      */
-    boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules);
+    boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept);
+
+    default boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules) {
+        return upgradeMode(upgraded, rules, null);
+    }
 
     /**
      * Deletes the connection, its invitation and its rules, all or nothing.

@@ -16,11 +16,15 @@ public final class DeclineInvitation {
 
     /** @return the connection, now DECLINED */
     public Connection decline(Instance decliner, String code) {
+        return decline(decliner, code, Replayable.none());
+    }
+
+    public Connection decline(Instance decliner, String code, Replayable<Connection> replay) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PresentedInvitation presented = PresentedInvitation.check(store, decliner, code, now);
 
         Connection declined = presented.connection().withStatus(ConnectionStatus.DECLINED, now);
-        presented.answer(store, Invitation.Answer.DECLINED, decliner, code, now, declined);
+        presented.answer(store, Invitation.Answer.DECLINED, decliner, code, now, declined, replay.recordOf(declined));
         return declined;
     }
 }

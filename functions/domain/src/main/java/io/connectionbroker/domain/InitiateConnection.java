@@ -68,6 +68,10 @@ public final class InitiateConnection {
      * @throws ConnectionStateConflict when the connection is not PENDING or EXPIRED
      */
     public Initiated reinvite(Instance initiator, String connectionId) {
+        return reinvite(initiator, connectionId, Replayable.none());
+    }
+
+    public Initiated reinvite(Instance initiator, String connectionId, Replayable<Initiated> replay) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Connection current = view.view(initiator, connectionId);
         if (!initiator.id().equals(current.source().instanceId())) {
@@ -80,15 +84,21 @@ public final class InitiateConnection {
         InvitationCode code = InvitationCode.issue(entropy);
         Instant expiresAt = now.plus(invitationLifetime);
         Connection reinvited = current.reinvited(code.id(), expiresAt, now);
-        if (!store.replaceInvitation(reinvited, current.invitationId(), Invitation.open(code, connectionId, expiresAt))) {
+        Initiated initiated = new Initiated(reinvited, code);
+        if (!store.replaceInvitation(reinvited, current.invitationId(), Invitation.open(code, connectionId, expiresAt),
+                replay.recordOf(initiated))) {
             ConnectionStatus status = view.view(initiator, connectionId).status();
             throw new ConnectionStateConflict("The connection changed meanwhile and is now " + status
                     + "; look at it again before inviting.", status);
         }
-        return new Initiated(reinvited, code);
+        return initiated;
     }
 
     public Initiated initiate(Instance initiator, Command command) {
+        return initiate(initiator, command, Replayable.none());
+    }
+
+    public Initiated initiate(Instance initiator, Command command, Replayable<Initiated> replay) {
         FieldChecks checks = new FieldChecks();
         InstanceUrl destinationUrl = command.privateDestination() ? null
                 : checks.valid(() -> InstanceUrl.parse("destination.url", command.destinationUrl()));
@@ -139,9 +149,10 @@ public final class InitiateConnection {
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
                 source, destination, code.id(), expiresAt, now, now);
-        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
-                DefaultRules.forMode(command.mode()));
-        return new Initiated(connection, code, command.adminAccess()
+        Initiated initiated = new Initiated(connection, code, command.adminAccess()
                 ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
+        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
+                DefaultRules.forMode(command.mode()), replay.recordOf(initiated));
+        return initiated;
     }
 }

@@ -37,14 +37,19 @@ public final class InstanceKeys {
     }
 
     public Issued issue(Instance caller) {
+        return issue(caller, Replayable.none());
+    }
+
+    public Issued issue(Instance caller, Replayable<Issued> replay) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ApiKey apiKey = ApiKey.issue(entropy);
         InstanceKey key = new InstanceKey(apiKey.id(), caller.id(), apiKey.hash(), now);
-        if (!store.addKey(key, MAX_KEYS)) {
+        Issued issued = new Issued(key, apiKey);
+        if (!store.addKey(key, MAX_KEYS, replay.recordOf(issued))) {
             throw new KeyLimitReached("Your instance has " + MAX_KEYS + " API keys, as many as it may. Revoke one"
                     + " it no longer uses (DELETE /v1/instances/me/keys/{keyId}), then issue a new one.");
         }
-        return new Issued(key, apiKey);
+        return issued;
     }
 
     /** The key stops working at once. */

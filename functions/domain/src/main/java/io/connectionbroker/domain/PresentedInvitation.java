@@ -54,8 +54,8 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
      *         meanwhile (409 when nothing else explains it)
      */
     void answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText, Instant now,
-                Connection changed) {
-        if (!store.answerInvitation(invitation, answer, caller.id(), now, changed)) {
+                Connection changed, IdempotencyRecord kept) {
+        if (!store.answerInvitation(invitation, answer, caller.id(), now, changed, kept)) {
             check(store, caller, codeText, now);
             throw new InvitationAlreadyUsed();
         }

@@ -25,6 +25,10 @@ public final class RegisterInstance {
     }
 
     public Registered register(Command command) {
+        return register(command, Replayable.none());
+    }
+
+    public Registered register(Command command, Replayable<Registered> replay) {
         FieldChecks checks = new FieldChecks();
         InstanceUrl url = checks.valid(() -> InstanceUrl.parse("url", command.url()));
         checks.required("platform", command.platform(), "one of ZENDESK, FRESHDESK, FRESHSERVICE");
@@ -35,9 +39,11 @@ public final class RegisterInstance {
         Instance instance = new Instance(entropy.uuid().toString(), url, command.platform(), command.license(),
                 command.isPublic() == null || command.isPublic(), now);
         ApiKey key = ApiKey.issue(entropy);
-        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now))) {
+        Registered registered = new Registered(instance, key);
+        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now),
+                replay.recordOf(registered))) {
             throw new InstanceAlreadyRegistered(url);
         }
-        return new Registered(instance, key);
+        return registered;
     }
 }

@@ -29,6 +29,10 @@ public final class UpgradeConnection {
      * @throws ConnectionStateConflict when the connection is EXPIRED or DECLINED
      */
     public Connection upgrade(Instance caller, String connectionId, Mode target) {
+        return upgrade(caller, connectionId, target, Replayable.none());
+    }
+
+    public Connection upgrade(Instance caller, String connectionId, Mode target, Replayable<Connection> replay) {
         if (target == null || target == Mode.BASIC) {
             throw InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to");
         }
@@ -44,7 +48,7 @@ public final class UpgradeConnection {
         ModeRules.checkAtInitiation(target, initiator, current.type(), current.destination().platform());
 
         Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        if (!store.upgradeMode(upgraded, DefaultRules.forMode(target))) {
+        if (!store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))) {
             throw new ModeFixed(view.view(caller, connectionId).mode());
         }
         return upgraded;

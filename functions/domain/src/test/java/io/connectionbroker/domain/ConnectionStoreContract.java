@@ -407,6 +407,98 @@ public abstract class ConnectionStoreContract {
         assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
     }
 
+    @Test
+    public void anIdempotencyRecordIsWrittenWithTheEffectAndFoundByScopeAndKey() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        IdempotencyRecord record = record("acme", "key-1", now);
+
+        store().createConnection(connection, invitationFor(connection), java.util.Map.of(), record);
+
+        assertEquals(Optional.of(connection), store().findConnection(connection.id()));
+        assertEquals(Optional.of(record), store().findIdempotencyRecord("acme", "key-1"));
+        assertEquals(Optional.empty(), store().findIdempotencyRecord("beta", "key-1"), "keys are per scope");
+        assertEquals(Optional.empty(), store().findIdempotencyRecord("acme", "key-2"));
+    }
+
+    @Test
+    public void aLiveKeyTakenMeanwhileStopsTheWholeWrite() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(connection, invitationFor(connection), java.util.Map.of(), record("acme", "k", now));
+        Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now.plusSeconds(1));
+        IdempotencyRecord second = record("acme", "k", now.plusSeconds(1));
+
+        assertThrows(IdempotencyKeyTaken.class,
+                () -> store().replaceConnection(deactivated, ConnectionStatus.PENDING, second));
+
+        assertEquals(Optional.of(connection), store().findConnection(connection.id()), "nothing of the effect");
+        assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
+        Connection other = pendingConnection(ConnectionType.PRIVATE, null, null);
+        assertThrows(IdempotencyKeyTaken.class, () -> store().createConnection(other, invitationFor(other),
+                java.util.Map.of(), second));
+        assertEquals(Optional.empty(), store().findConnection(other.id()));
+    }
+
+    @Test
+    public void aWriteWhoseConditionFailsKeepsNoRecord() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        store().createConnection(connection, invitationFor(connection));
+
+        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.ACTIVE, now),
+                ConnectionStatus.DEACTIVATED, record("acme", "k", now)));
+        assertEquals(Optional.empty(), store().findIdempotencyRecord("acme", "k"));
+
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        assertTrue(store().registerInstance(acme, key(acme)));
+        Instance again = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        assertFalse(store().registerInstance(again, key(again), record("anonymous", "r", now)));
+        assertEquals(Optional.empty(), store().findIdempotencyRecord("anonymous", "r"));
+    }
+
+    @Test
+    public void anExpiredRecordGivesWayToANewOne() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Instant dayAndMoreAgo = now.minus(IdempotentRequests.RETENTION).minusSeconds(1);
+        store().createConnection(connection, invitationFor(connection), java.util.Map.of(),
+                record("acme", "k", dayAndMoreAgo));
+        Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now);
+
+        assertTrue(store().replaceConnection(deactivated, ConnectionStatus.PENDING, record("acme", "k", now)));
+
+        assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
+    }
+
+    @Test
+    public void everyWriteOfAPostKeepsItsRecord() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        assertTrue(store().registerInstance(acme, key(acme), record("anonymous", "register", now)));
+        assertTrue(store().addKey(key(acme), 5, record(acme.id(), "key", now)));
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation previous = invitationFor(connection);
+        store().createConnection(connection, previous, java.util.Map.of(), record(acme.id(), "initiate", now));
+        InvitationCode code = InvitationCode.issue(entropy);
+        Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(1)));
+        Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now);
+        assertTrue(store().replaceInvitation(reinvited, previous.id(), next, record(acme.id(), "reinvite", now)));
+        Connection upgraded = reinvited.withMode(Mode.SCRIPT, now);
+        assertTrue(store().upgradeMode(upgraded, java.util.Map.of(), record(acme.id(), "upgrade", now)));
+        Connection accepted = upgraded.acceptedBy(instance("https://beta.freshdesk.com", Platform.FRESHDESK, true),
+                "HELP", now);
+        assertTrue(store().answerInvitation(next, Invitation.Answer.ACCEPTED, "beta", now, accepted,
+                record(acme.id(), "accept", now)));
+        assertTrue(store().replaceConnection(accepted.withStatus(ConnectionStatus.DEACTIVATED, now),
+                ConnectionStatus.ACTIVE, record(acme.id(), "deactivate", now)));
+
+        assertTrue(store().findIdempotencyRecord("anonymous", "register").isPresent());
+        for (String key : List.of("key", "initiate", "reinvite", "upgrade", "accept", "deactivate")) {
+            assertEquals(Optional.of(record(acme.id(), key, now)), store().findIdempotencyRecord(acme.id(), key), key);
+        }
+    }
+
+    private static IdempotencyRecord record(String scope, String key, Instant keptAt) {
+        return new IdempotencyRecord(scope, key, "POST /v1/x " + key, ("sealed " + key).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), keptAt);
+    }
+
     private Instance instance(String url, Platform platform, boolean isPublic) {
         return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID,
                 isPublic, now);

@@ -13,16 +13,42 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     private final Map<String, Connection> connections = new HashMap<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
     private final Map<String, RuleSet> rules = new HashMap<>();
+    private final Map<String, IdempotencyRecord> kept = new HashMap<>();
 
     @Override
-    public synchronized boolean registerInstance(Instance instance, InstanceKey key) {
+    public synchronized Optional<IdempotencyRecord> findIdempotencyRecord(String scope, String key) {
+        return Optional.ofNullable(kept.get(scope + "\n" + key));
+    }
+
+    /** Refuses the write, before it changes anything, when a live record holds the record's key. */
+    private void claim(IdempotencyRecord record) {
+        if (record == null) {
+            return;
+        }
+        IdempotencyRecord held = kept.get(record.scope() + "\n" + record.key());
+        if (held != null && held.expiresAt().isAfter(record.keptAt())) {
+            throw new IdempotencyKeyTaken();
+        }
+    }
+
+    /** Keeps the record of a write that took effect; returns whether it did. */
+    private boolean keep(IdempotencyRecord record, boolean written) {
+        if (record != null && written) {
+            kept.put(record.scope() + "\n" + record.key(), record);
+        }
+        return written;
+    }
+
+    @Override
+    public synchronized boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord record) {
+        claim(record);
         if (instanceIdsByUrl.containsKey(instance.url())) {
             return false;
         }
         instanceIdsByUrl.put(instance.url(), instance.id());
         instances.put(instance.id(), instance);
         keys.put(key.keyId(), key);
-        return true;
+        return keep(record, true);
     }
 
     @Override
@@ -46,12 +72,13 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean addKey(InstanceKey key, int maxKeys) {
+    public synchronized boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord record) {
+        claim(record);
         if (findKeys(key.instanceId()).size() >= maxKeys || keys.containsKey(key.keyId())) {
             return false;
         }
         keys.put(key.keyId(), key);
-        return true;
+        return keep(record, true);
     }
 
     @Override
@@ -84,7 +111,9 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized void createConnection(Connection connection, Invitation invitation,
-                                              Map<RuleSet.Owner, RuleSet> ruleSets) {
+                                              Map<RuleSet.Owner, RuleSet> ruleSets, IdempotencyRecord record) {
+        claim(record);
+        keep(record, true);
         connections.put(connection.id(), connection);
         invitations.put(invitation.id(), invitation);
         ruleSets.forEach((owner, set) -> rules.put(connection.id() + "/" + owner, set));
@@ -118,7 +147,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                                 Instant answeredAt, Connection changed) {
+                                                 Instant answeredAt, Connection changed, IdempotencyRecord record) {
+        claim(record);
         Invitation stored = invitations.get(invitation.id());
         Connection current = connections.get(changed.id());
         if (stored == null || stored.isAnswered() || current == null || current.status() != ConnectionStatus.PENDING) {
@@ -127,7 +157,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
                 stored.expiresAt(), answer, answeredAt, answeredBy, stored.wrongCodes(), stored.lockedUntil()));
         connections.put(changed.id(), changed);
-        return true;
+        return keep(record, true);
     }
 
     @Override
@@ -156,7 +186,9 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
+    public synchronized boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
+                                                  IdempotencyRecord record) {
+        claim(record);
         Connection current = connections.get(changed.id());
         if (current == null || current.status() != ConnectionStatus.PENDING
                 || !previousInvitationId.equals(current.invitationId())) {
@@ -165,11 +197,13 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         connections.put(changed.id(), changed);
         invitations.remove(previousInvitationId);
         invitations.put(next.id(), next);
-        return true;
+        return keep(record, true);
     }
 
     @Override
-    public synchronized boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> ruleSets) {
+    public synchronized boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> ruleSets,
+                                            IdempotencyRecord record) {
+        claim(record);
         Connection current = connections.get(upgraded.id());
         if (current == null || current.mode() != Mode.BASIC) {
             return false;
@@ -179,7 +213,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             rules.remove(upgraded.id() + "/" + owner);
         }
         ruleSets.forEach((owner, set) -> rules.put(upgraded.id() + "/" + owner, set));
-        return true;
+        return keep(record, true);
     }
 
     @Override
@@ -195,12 +229,14 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean replaceConnection(Connection changed, ConnectionStatus expected) {
+    public synchronized boolean replaceConnection(Connection changed, ConnectionStatus expected,
+                                                  IdempotencyRecord record) {
+        claim(record);
         Connection current = connections.get(changed.id());
         if (current == null || current.status() != expected) {
             return false;
         }
         connections.put(changed.id(), changed);
-        return true;
+        return keep(record, true);
     }
 }

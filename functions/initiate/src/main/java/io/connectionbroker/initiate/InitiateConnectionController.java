@@ -1,5 +1,8 @@
 package io.connectionbroker.initiate;
 
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.ApiExamples;
@@ -38,12 +41,14 @@ public class InitiateConnectionController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
     private final InitiateConnection initiateConnection;
+    private final IdempotentAnswers answers;
 
     public InitiateConnectionController(CallerInstance callers, JsonBodies bodies,
-                                        InitiateConnection initiateConnection) {
+                                        InitiateConnection initiateConnection, IdempotentAnswers answers) {
         this.callers = callers;
         this.bodies = bodies;
         this.initiateConnection = initiateConnection;
+        this.answers = answers;
     }
 
     @Post
@@ -66,17 +71,22 @@ public class InitiateConnectionController {
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.CONNECTION_REFUSED)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
-    public HttpResponse<?> initiate(@Parameter(hidden = true)
+    public HttpResponse<?> initiate(HttpRequest<?> request,
+                                    @Parameter(hidden = true)
                                     @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         InitiateConnection.Command command = InitiateRequest.read(bodies.read(body));
-        InitiateConnection.Initiated initiated = initiateConnection.initiate(caller, command);
-        Object answer = initiated.confirmUrl() != null
-                ? new AdminAccessInitiation(ConnectionView.of(initiated.connection()), initiated.confirmUrl())
-                : Initiation.of(initiated);
-        return HttpResponse.created(answer, URI.create("/v1/connections/" + initiated.connection().id()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, body,
+                replay -> initiateConnection.initiate(caller, command, replay), initiated -> {
+                    Object answer = initiated.confirmUrl() != null
+                            ? new AdminAccessInitiation(ConnectionView.of(initiated.connection()), initiated.confirmUrl())
+                            : Initiation.of(initiated);
+                    return HttpResponse.created(answer, URI.create("/v1/connections/" + initiated.connection().id()))
+                            .header(HttpHeaders.CACHE_CONTROL, "no-store");
+                });
     }
 
     /** The new connection and its invitation: the only answer that ever shows the code. */

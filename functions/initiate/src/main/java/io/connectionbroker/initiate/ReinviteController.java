@@ -1,5 +1,9 @@
 package io.connectionbroker.initiate;
 
+import io.connectionbroker.domain.Instance;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
@@ -31,10 +35,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class ReinviteController {
     private final CallerInstance callers;
     private final InitiateConnection initiateConnection;
+    private final IdempotentAnswers answers;
 
-    public ReinviteController(CallerInstance callers, InitiateConnection initiateConnection) {
+    public ReinviteController(CallerInstance callers, InitiateConnection initiateConnection, IdempotentAnswers answers) {
         this.callers = callers;
         this.initiateConnection = initiateConnection;
+        this.answers = answers;
     }
 
     @Post("/invitation")
@@ -46,13 +52,20 @@ public class ReinviteController {
                     examples = @ExampleObject(value = "{\"invitation\": " + ApiExamples.INVITATION + "}")))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    public HttpResponse<Reinvitation> reinvite(@Parameter(hidden = true)
-                                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                               @PathVariable String id) {
-        InitiateConnection.Initiated reinvited = initiateConnection.reinvite(callers.from(authorization), id);
-        return HttpResponse.created(new Reinvitation(new InitiateConnectionController.Invitation(
-                        reinvited.code().reveal(), reinvited.connection().invitationExpiresAt().toString())))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    public HttpResponse<?> reinvite(HttpRequest<?> request,
+                                    @Parameter(hidden = true)
+                                    @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @PathVariable String id) {
+        Instance caller = callers.from(authorization);
+        return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, null,
+                replay -> initiateConnection.reinvite(caller, id, replay),
+                reinvited -> HttpResponse.created(new Reinvitation(new InitiateConnectionController.Invitation(
+                                reinvited.code().reveal(), reinvited.connection().invitationExpiresAt().toString())))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
     /** The new invitation: the only answer that ever shows its code. */

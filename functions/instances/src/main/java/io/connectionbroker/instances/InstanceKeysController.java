@@ -1,5 +1,9 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.Instance;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.web.CallerInstance;
@@ -37,10 +41,12 @@ import java.util.List;
 public class InstanceKeysController {
     private final CallerInstance callers;
     private final InstanceKeys instanceKeys;
+    private final IdempotentAnswers answers;
 
-    public InstanceKeysController(CallerInstance callers, InstanceKeys instanceKeys) {
+    public InstanceKeysController(CallerInstance callers, InstanceKeys instanceKeys, IdempotentAnswers answers) {
         this.callers = callers;
         this.instanceKeys = instanceKeys;
+        this.answers = answers;
     }
 
     @Get
@@ -67,12 +73,19 @@ public class InstanceKeysController {
                     examples = @ExampleObject(value = IssuedKey.EXAMPLE)))
     @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.KEY_LIMIT_REACHED)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
-    public HttpResponse<IssuedKey> issue(@Parameter(hidden = true)
-                                         @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
-        InstanceKeys.Issued issued = instanceKeys.issue(callers.from(authorization));
-        return HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    public HttpResponse<?> issue(HttpRequest<?> request,
+                                 @Parameter(hidden = true)
+                                 @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                 @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                 @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey) {
+        Instance caller = callers.from(authorization);
+        return answers.<InstanceKeys.Issued>answer(request, caller.id(), idempotencyKey, null,
+                replay -> instanceKeys.issue(caller, replay),
+                issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
     @Delete("/keys/{keyId}")

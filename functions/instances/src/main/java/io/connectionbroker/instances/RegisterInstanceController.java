@@ -1,5 +1,10 @@
 package io.connectionbroker.instances;
 
+import io.micronaut.http.annotation.Header;
+import io.connectionbroker.domain.IdempotentRequests;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
@@ -32,10 +37,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class RegisterInstanceController {
     private final JsonBodies bodies;
     private final RegisterInstance registerInstance;
+    private final IdempotentAnswers answers;
 
-    public RegisterInstanceController(JsonBodies bodies, RegisterInstance registerInstance) {
+    public RegisterInstanceController(JsonBodies bodies, RegisterInstance registerInstance, IdempotentAnswers answers) {
         this.bodies = bodies;
         this.registerInstance = registerInstance;
+        this.answers = answers;
     }
 
     @Post
@@ -50,19 +57,24 @@ public class RegisterInstanceController {
                     examples = @ExampleObject(value = Registration.EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.INSTANCE_ALREADY_REGISTERED)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
-    public HttpResponse<Registration> register(@Parameter(hidden = true) @Body @Nullable String body) {
+    public HttpResponse<?> register(HttpRequest<?> request,
+                                    @Parameter(description = IdempotencyHeaders.REGISTRATION_KEY_DESCRIPTION)
+                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                    @Parameter(hidden = true) @Body @Nullable String body) {
         JsonFields fields = bodies.read(body).allowOnly("url", "platform", "license", "public");
         RegisterInstance.Command command = new RegisterInstance.Command(fields.string("url"),
                 fields.enumValue("platform", Platform.class), fields.enumValue("license", License.class),
                 fields.bool("public"));
         fields.throwIfInvalid();
-        RegisterInstance.Registered registered = registerInstance.register(command);
-        return HttpResponse.created(new Registration(InstanceView.of(registered.instance()),
-                        registered.apiKey().reveal()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return answers.<RegisterInstance.Registered>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
+                replay -> registerInstance.register(command, replay),
+                registered -> HttpResponse.created(new Registration(InstanceView.of(registered.instance()),
+                                registered.apiKey().reveal()))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
     /** The new instance and its API key: the only answer that ever shows the key. */

@@ -6,6 +6,7 @@ import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.FaultTest;
+import io.connectionbroker.testing.function.IdempotencyChecks;
 import io.connectionbroker.testing.function.FaultTolerance.Call;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,13 @@ class InstanceKeysUnderFaultsFunctionTest extends FaultTest {
         int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> new Call("POST", "/v1/instances/me/keys",
                 arrange.instance(Platform.FRESHDESK).apiKey().reveal(), null), 201);
         assertTrue(runs >= 5, runs + " runs");
+    }
+
+    @Test
+    void issuingAKeyWithAnIdempotencyKeyIsAnsweredOnce() {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        new IdempotencyChecks(function).assertAll(() -> new Call("POST", "/v1/instances/me/keys",
+                beta.apiKey().reveal(), null), 201, beta.instance());
     }
 
     @Test

@@ -55,7 +55,10 @@ public final class LocalApi implements AutoCloseable {
                             "aws.region", "us-east-1",
                             "aws.access-key-id", "local",
                             "aws.secret-key", "local",
-                            "connection-broker.create-table", true))
+                            "connection-broker.create-table", true,
+                            // Deployed functions read this secret from Secrets Manager; locally it guards
+                            // nothing but the answers kept in this machine's DynamoDB Local.
+                            "connection-broker.idempotency.secret", "local-only-secret-for-kept-answers-not-deployed"))
                     .build();
             handler = new APIGatewayV2HTTPEventFunction(context);
             HttpApiGateway gateway = new HttpApiGateway(handler, "connection-broker-local");

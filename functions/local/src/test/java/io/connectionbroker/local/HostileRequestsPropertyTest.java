@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -117,7 +118,11 @@ class HostileRequestsPropertyTest {
                 Arbitraries.strings().ofMaxLength(60).map(text -> "limit=" + URLEncoder.encode(text, StandardCharsets.UTF_8)),
                 Arbitraries.integers().between(-5, 500).map(n -> "limit=" + n),
                 Arbitraries.strings().ofMaxLength(200).map(text -> "cursor=" + URLEncoder.encode(text, StandardCharsets.UTF_8)));
-        return Combinators.combine(route, id, key, contentType, query, bodies()).as((r, i, k, c, q, b) -> {
+        // Idempotency keys: mostly none; a few reused across requests (replays and reuse), or anything.
+        Arbitrary<String> idempotencyKey = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(null)),
+                Tuple.of(2, Arbitraries.of("k-1", "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b")), Tuple.of(1, headerValue));
+        return Combinators.combine(route, id, key, contentType, query, bodies(), idempotencyKey)
+                .as((r, i, k, c, q, b, ik) -> {
             String method = r.substring(0, r.indexOf(' '));
             String path = r.substring(r.indexOf(' ') + 1).replace("{id}", i);
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -126,6 +131,9 @@ class HostileRequestsPropertyTest {
             }
             if (b != null && !c.isEmpty()) {
                 headers.put("Content-Type", List.of(c));
+            }
+            if (ik != null) {
+                headers.put("Idempotency-Key", List.of(ik));
             }
             return new GatewayRequest(method, path, q, headers, b);
         });

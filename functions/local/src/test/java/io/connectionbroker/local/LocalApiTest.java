@@ -140,9 +140,13 @@ class LocalApiTest {
         try {
             Registration acme = register("ZENDESK", true);
             Registration beta = register("FRESHDESK", true);
-            Answer initiated = post("/v1/connections", acme.key, """
+            String initiation = """
                     {"destination": {"url": "%s"}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
-                     "project": "SUPPORT"}""".formatted(beta.url));
+                     "project": "SUPPORT"}""".formatted(beta.url);
+            String idempotencyKey = UUID.randomUUID().toString();
+            Answer initiated = post("/v1/connections", acme.key, initiation, idempotencyKey);
+            assertEquals(initiated.body, post("/v1/connections", acme.key, initiation, idempotencyKey).body,
+                    "sent again with its Idempotency-Key, the first answer");
             String code = initiated.text("invitation", "code");
             String mistyped = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
             String forgedKey = acme.key.substring(0, 21) + "0".repeat(acme.key.length() - 21);
@@ -156,7 +160,7 @@ class LocalApiTest {
             assertEquals(409, post("/v1/invitations/accept", beta.key,
                     "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
             assertEquals(200, get("/v1/connections/" + initiated.text("connection", "id"), beta.key).status);
-            requests = 8;
+            requests = 9;
         } finally {
             System.setOut(stdout);
             root.detachAppender(log);
@@ -190,6 +194,8 @@ class LocalApiTest {
         JsonNode refused = requestLines.stream().filter(line -> "409".equals(line.get("status").getStringValue()))
                 .findFirst().orElseThrow();
         assertEquals("invitation-already-used", refused.get("problem").getStringValue());
+        assertEquals(1, requestLines.stream().filter(line -> line.get("replayed") != null
+                && "true".equals(line.get("replayed").getStringValue())).count(), "the replay is marked in the log");
 
         // The metrics, printed as embedded-metric-format lines.
         String metrics = printed.toString(StandardCharsets.UTF_8);
@@ -200,6 +206,8 @@ class LocalApiTest {
                     metric + " was not printed: " + emf);
         }
         assertTrue(emf.stream().anyMatch(line -> line.contains("\"ProblemType\":\"invitation-already-used\"")), emf.toString());
+        assertEquals(1, emf.stream().filter(line -> line.contains("\"Name\":\"ConnectionsInitiated\"")).count(),
+                "a replay counts nothing: " + emf);
     }
 
     private static void assertNoSecret(List<String> secrets, String text) {
@@ -273,8 +281,15 @@ class LocalApiTest {
     }
 
     private Answer post(String path, String key, String body) throws Exception {
+        return post(path, key, body, null);
+    }
+
+    private Answer post(String path, String key, String body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         return send(key == null ? request : request.header("Authorization", "Bearer " + key));
     }
 

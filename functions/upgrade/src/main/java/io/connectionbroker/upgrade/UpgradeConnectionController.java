@@ -1,5 +1,10 @@
 package io.connectionbroker.upgrade;
 
+import io.connectionbroker.domain.Connection;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.UpgradeConnection;
@@ -37,11 +42,14 @@ public class UpgradeConnectionController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
     private final UpgradeConnection upgradeConnection;
+    private final IdempotentAnswers answers;
 
-    public UpgradeConnectionController(CallerInstance callers, JsonBodies bodies, UpgradeConnection upgradeConnection) {
+    public UpgradeConnectionController(CallerInstance callers, JsonBodies bodies, UpgradeConnection upgradeConnection,
+                                       IdempotentAnswers answers) {
         this.callers = callers;
         this.bodies = bodies;
         this.upgradeConnection = upgradeConnection;
+        this.answers = answers;
     }
 
     @Post("/upgrade")
@@ -61,14 +69,19 @@ public class UpgradeConnectionController {
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.UPGRADE_REFUSED)
-    public ConnectionView upgrade(@Parameter(hidden = true)
-                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                  @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
+    public HttpResponse<?> upgrade(HttpRequest<?> request,
+                                   @Parameter(hidden = true)
+                                   @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                                   @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
+                                   @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
         JsonFields fields = bodies.read(body).allowOnly("mode");
         Mode mode = fields.enumValue("mode", Mode.class);
         fields.throwIfInvalid();
-        return ConnectionView.of(upgradeConnection.upgrade(caller, id, mode));
+        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+                replay -> upgradeConnection.upgrade(caller, id, mode, replay),
+                upgraded -> HttpResponse.ok(ConnectionView.of(upgraded)));
     }
 
     /** The body as the API documents it; {@link #upgrade} reads exactly this field. */

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the request log and the metrics read from a request once it is answered. */
-record AnsweredRequest(String route, int status, String problemKind, Optional<RouteInfo<?>> routeInfo) {
+record AnsweredRequest(String route, int status, String problemKind, boolean replayed,
+                       Optional<RouteInfo<?>> routeInfo) {
 
     private static final String ATTRIBUTE = AnsweredRequest.class.getName();
 
@@ -29,7 +30,8 @@ record AnsweredRequest(String route, int status, String problemKind, Optional<Ro
         String route = info.filter(UriRouteInfo.class::isInstance)
                 .map(r -> ((UriRouteInfo<?, ?>) r).getUriMatchTemplate().toPathString())
                 .orElse("unmatched");
-        return new AnsweredRequest(route, response.code(), problemKind(response), info);
+        return new AnsweredRequest(route, response.code(), problemKind(response),
+                response.getHeaders().contains(IdempotencyHeaders.REPLAYED), info);
     }
 
     /** The kind of the problem answered (for example {@code not-found}), or null for any other answer. */

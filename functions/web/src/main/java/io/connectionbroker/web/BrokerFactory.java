@@ -7,6 +7,7 @@ import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.Entropy;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.ListConnections;
@@ -63,6 +64,11 @@ public class BrokerFactory {
     ConnectionStore connectionStore(DynamoDbClient client,
                                     @Value("${connection-broker.table-name}") String tableName) {
         return new DynamoDbConnectionStore(client, tableName);
+    }
+
+    @Singleton
+    IdempotentRequests idempotentRequests(ConnectionStore store, Clock clock) {
+        return new IdempotentRequests(store, clock);
     }
 
     @Singleton

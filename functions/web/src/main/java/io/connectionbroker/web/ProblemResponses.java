@@ -27,6 +27,7 @@ public final class ProblemResponses {
     public static final String KEY_NOT_FOUND = RESPONSES + "KeyNotFound";
     public static final String LAST_KEY = RESPONSES + "LastKey";
     public static final String KEY_LIMIT_REACHED = RESPONSES + "KeyLimitReached";
+    public static final String IDEMPOTENCY_KEY_REUSED = RESPONSES + "IdempotencyKeyReused";
     public static final String TEMPORARILY_UNAVAILABLE = RESPONSES + "TemporarilyUnavailable";
 
     private ProblemResponses() {

@@ -5,6 +5,7 @@ import io.connectionbroker.domain.ConnectionNotFound;
 import io.connectionbroker.domain.ConnectionStateConflict;
 import io.connectionbroker.domain.FieldError;
 import io.connectionbroker.domain.InstanceAlreadyRegistered;
+import io.connectionbroker.domain.IdempotencyKeyReused;
 import io.connectionbroker.domain.InvalidRequest;
 import io.connectionbroker.domain.InvitationAlreadyUsed;
 import io.connectionbroker.domain.InvitationCodeMalformed;
@@ -62,6 +63,7 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(LastKey.class, HttpStatus.CONFLICT),
             Map.entry(KeyLimitReached.class, HttpStatus.CONFLICT),
             Map.entry(InvitationLocked.class, HttpStatus.TOO_MANY_REQUESTS),
+            Map.entry(IdempotencyKeyReused.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE));
 
     /** The status a kind of refusal is answered with, if it has one. */

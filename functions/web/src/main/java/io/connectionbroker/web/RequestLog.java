@@ -11,7 +11,8 @@ import org.slf4j.MDC;
 
 /**
  * One structured log line per request: method, route (the path template, for example
- * {@code /v1/connections/{id}}), path, status, latency and the problem's kind if it is a refusal, with the
+ * {@code /v1/connections/{id}}), path, status, latency, the problem's kind if it is a refusal and whether the
+ * answer was given back for a request sent again (Idempotency-Key), with the
  * Lambda request id ({@code AWSRequestId}, which Micronaut's Lambda handler puts in the MDC) and the
  * caller's instance id. Never a header or a body, which hold keys and codes; paths hold neither (a code
  * travels in the body).
@@ -20,7 +21,7 @@ import org.slf4j.MDC;
 public class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final String STARTED = RequestLog.class.getName() + ".started";
-    private static final String[] FIELDS = {"method", "route", "path", "status", "latencyMs", "problem"};
+    private static final String[] FIELDS = {"method", "route", "path", "status", "latencyMs", "problem", "replayed"};
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
@@ -40,6 +41,9 @@ public class RequestLog {
             MDC.put("latencyMs", Long.toString((System.nanoTime() - started) / 1_000_000));
             if (answered.problemKind() != null) {
                 MDC.put("problem", answered.problemKind());
+            }
+            if (answered.replayed()) {
+                MDC.put("replayed", "true");
             }
             LOG.info("{} {} answered {}", request.getMethodName(), answered.route(), response.code());
         } finally {

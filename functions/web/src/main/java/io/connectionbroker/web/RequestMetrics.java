@@ -7,7 +7,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Counts what each answer means for the business: a success of a route marked {@link CountsAs}, or a
- * refusal by its problem kind.
+ * refusal by its problem kind. An answer given back for a request sent again counts nothing: its
+ * first time was counted.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestMetrics {
@@ -22,7 +23,7 @@ public class RequestMetrics {
         AnsweredRequest answered = AnsweredRequest.of(request, response);
         if (answered.problemKind() != null) {
             metrics.refused(answered.problemKind());
-        } else if (answered.succeeded()) {
+        } else if (answered.succeeded() && !answered.replayed()) {
             answered.routeInfo().flatMap(route -> route.getAnnotationMetadata().stringValue(CountsAs.class))
                     .ifPresent(metrics::count);
         }

@@ -17,12 +17,22 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Makes the function's DynamoDB client fail its Nth call, through the AWS SDK's own interceptor
  * mechanism: the code under test sees exactly what the SDK would give it. The fault strikes every attempt
  * of that call (so the SDK's retries run out) before the request leaves, except a transaction conflict,
- * which strikes once, as a real conflict would.
+ * which strikes once, as a real conflict would, and a lost answer, which strikes after DynamoDB answered.
  */
 public final class DynamoDbFaults implements ExecutionInterceptor {
     /** What can go wrong with one DynamoDB call. */
     public enum Fault {
-        PROVISIONED_THROUGHPUT_EXCEEDED, THROTTLING, SERVER_ERROR, TIMEOUT, TRANSACTION_CONFLICT
+        PROVISIONED_THROUGHPUT_EXCEEDED, THROTTLING, SERVER_ERROR, TIMEOUT, TRANSACTION_CONFLICT,
+        /**
+         * The call reaches DynamoDB, which applies it, and its answer is lost on the way back (a connection
+         * reset): the caller cannot know that it took effect.
+         */
+        ANSWER_LOST;
+
+        /** Whether the call never reaches DynamoDB, so that nothing of it can take effect. */
+        public boolean beforeTransmission() {
+            return this != ANSWER_LOST;
+        }
     }
 
     private static final ExecutionAttribute<Fault> STRUCK = new ExecutionAttribute<>("connection-broker.fault");
@@ -70,9 +80,17 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
     }
 
     @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (attributes.getAttribute(STRUCK) == Fault.ANSWER_LOST) {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("the answer was lost on the way back",
+                    new java.io.IOException("Connection reset"));
+        }
+    }
+
+    @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         Fault struck = attributes.getAttribute(STRUCK);
-        if (struck == null) {
+        if (struck == null || struck == Fault.ANSWER_LOST) {
             return;
         }
         switch (struck) {

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.AuthenticateInstance;
-import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.function.DynamoDbFaults.Fault;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.web.IdempotencyHeaders;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,20 +24,32 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and leaves exactly the effect of one clean run.
  */
 public final class FaultTolerance {
-    /** One request, ready to send: a fresh one for each run, arranged by the scenario. */
-    public record Call(String method, String path, String apiKey, String body) {
+    /**
+     * One request, ready to send: a fresh one for each run, arranged by the scenario.
+     *
+     * @param idempotencyKey the Idempotency-Key header, or null
+     */
+    public record Call(String method, String path, String apiKey, String body, String idempotencyKey) {
+        public Call(String method, String path, String apiKey, String body) {
+            this(method, path, apiKey, body, null);
+        }
+
+        Call withIdempotencyKey() {
+            return new Call(method, path, apiKey, body, java.util.UUID.randomUUID().toString());
+        }
+
         Answer send(FunctionUnderTest function) {
             if (apiKey != null) {
                 // A key's use is recorded once an hour, in a write of its own: recorded here, so that every
                 // run of the operation makes the same DynamoDB calls.
                 function.bean(AuthenticateInstance.class).authenticate(apiKey);
             }
-            return function.send(method, path, apiKey, body, body == null ? null : "application/json");
+            return function.send(method, path, apiKey, body, body == null ? null : "application/json",
+                    idempotencyKey == null ? Map.of() : Map.of(IdempotencyHeaders.KEY, idempotencyKey));
         }
     }
 
     private final FunctionUnderTest function;
-    private final DynamoDbClient table = DynamoDbLocalEngine.shared().client();
 
     public FaultTolerance(FunctionUnderTest function) {
         this.function = function;
@@ -45,12 +57,25 @@ public final class FaultTolerance {
     }
 
     /**
+     * Runs the request as prepared with every fault but a lost answer; a POST then runs again with an
+     * Idempotency-Key, with every fault, a lost answer too: sent again with its key, a request whose answer
+     * was lost gets the effect it had, and no second one.
+     *
      * @param prepare arranges what the operation needs and returns the request; called once per run
      * @param success the status of a clean run
      * @return how many runs were checked
      */
     public int assertEveryFaultAtEveryCallIsSafe(Supplier<Call> prepare, int success) {
-        Call clean = prepare.get();
+        Call first = prepare.get();
+        int runs = assertSafe(first, prepare, success, EnumSet.complementOf(EnumSet.of(Fault.ANSWER_LOST)));
+        if (first.method().equals("POST")) {
+            Supplier<Call> keyed = () -> prepare.get().withIdempotencyKey();
+            runs += assertSafe(keyed.get(), keyed, success, EnumSet.allOf(Fault.class));
+        }
+        return runs;
+    }
+
+    private int assertSafe(Call clean, Supplier<Call> prepare, int success, Set<Fault> faults) {
         Map<String, Map<String, AttributeValue>> before = items();
         function.faults().disarm();
         Answer answer = clean.send(function);
@@ -63,7 +88,7 @@ public final class FaultTolerance {
         int runs = 0;
         List<String> failures = new ArrayList<>();
         for (int n = 1; n <= calls; n++) {
-            for (Fault fault : Fault.values()) {
+            for (Fault fault : faults) {
                 Call call = prepare.get();
                 Map<String, Map<String, AttributeValue>> start = items();
                 function.faults().arm(n, fault);
@@ -78,9 +103,17 @@ public final class FaultTolerance {
                 if (faulted.status() == 503) {
                     assertNotNull(faulted.header("Retry-After"), run + ": " + faulted);
                     assertEquals("urn:connection-broker:problem:temporarily-unavailable", faulted.text("type"), run);
-                    assertEquals(Map.of(), effect(start, after), run + " left part of its effect");
+                    Map<String, Integer> left = effect(start, after);
+                    if (fault.beforeTransmission()) {
+                        assertEquals(Map.of(), left, run + " left part of its effect");
+                    } else {
+                        assertTrue(left.isEmpty() || left.equals(oneEffect), run + " left part of its effect: " + left);
+                    }
                     Answer again = call.send(function);
                     assertEquals(success, again.status(), run + ", sent again: " + again);
+                    if (!left.isEmpty()) {
+                        assertEquals("true", again.header(IdempotencyHeaders.REPLAYED), run + ", sent again: " + again);
+                    }
                     assertEquals(oneEffect, effect(start, items()), run + ", sent again, left another effect");
                 } else {
                     assertEquals(success, faulted.status(), run + ": " + faulted);
@@ -96,19 +129,8 @@ public final class FaultTolerance {
         return runs;
     }
 
-    /**
-     * Every item of the function's table, by key; without a key's last use, which is bookkeeping recorded
-     * as a request authenticates, whatever then becomes of the request.
-     */
     private Map<String, Map<String, AttributeValue>> items() {
-        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        table.scanPaginator(scan -> scan.tableName(function.tableName()).consistentRead(true)).items()
-                .forEach(item -> {
-                    Map<String, AttributeValue> kept = new HashMap<>(item);
-                    kept.remove("lastUsedAt");
-                    items.put(item.get("pk").s() + " " + item.get("sk").s(), kept);
-                });
-        return items;
+        return TableItems.of(function);
     }
 
     /**

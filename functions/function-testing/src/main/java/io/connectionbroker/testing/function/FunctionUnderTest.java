@@ -45,6 +45,8 @@ public final class FunctionUnderTest implements AutoCloseable {
         // client's timeouts.
         ConnectionTable.createIfMissing(engine.client(), tableName);
         properties.put("connection-broker.table-name", tableName);
+        // What the deployed functions read from Secrets Manager: the secret kept answers are encrypted with.
+        properties.put("connection-broker.idempotency.secret", "test-only-secret-for-kept-answers-0123456789");
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
         metrics = new RecordedMetrics();
@@ -108,7 +110,14 @@ public final class FunctionUnderTest implements AutoCloseable {
     }
 
     public Answer send(String method, String path, String apiKey, String body, String contentType) {
+        return send(method, path, apiKey, body, contentType, Map.of());
+    }
+
+    /** @param extraHeaders more headers, for example an Idempotency-Key */
+    public Answer send(String method, String path, String apiKey, String body, String contentType,
+                       Map<String, String> extraHeaders) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        extraHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
         if (apiKey != null) {
             headers.put("Authorization", List.of("Bearer " + apiKey));
         }

@@ -4,6 +4,8 @@ import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.ConnectionType;
+import io.connectionbroker.domain.IdempotencyKeyTaken;
+import io.connectionbroker.domain.IdempotencyRecord;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceUrl;
@@ -53,6 +55,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     static final String MEMBERSHIP = "MEMBERSHIP";
     /** A connection's rule sets live under its partition key, one item per owner: RULES#SOURCE and so on. */
     static final String RULES = "RULES";
+    /** A request's Idempotency-Key and its sealed first answer, under its scope and the key's hash. */
+    static final String IDEMPOTENCY = "IDEMPOTENCY";
     private static final String VERSION = "version";
     private static final String OUTGOING = "outgoing";
     private static final String INCOMING = "incoming";
@@ -93,6 +97,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String LOCKED_UNTIL = "lockedUntil";
     /** On the instance item: how many keys it has, so that adding and revoking keys can be conditional. */
     private static final String KEY_COUNT = "keyCount";
+    private static final String SCOPE = "scope";
+    private static final String FINGERPRINT = "fingerprint";
+    private static final String SEALED_ANSWER = "sealedAnswer";
+    private static final String KEPT_AT = "keptAt";
 
     /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -107,11 +115,48 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean registerInstance(Instance instance, InstanceKey key) {
+    public Optional<IdempotencyRecord> findIdempotencyRecord(String scope, String key) {
+        return get(idempotencyKey(scope, key)).map(item -> new IdempotencyRecord(item.string(SCOPE), key,
+                item.string(FINGERPRINT), item.attributes().get(SEALED_ANSWER).b().asByteArray(),
+                item.instant(KEPT_AT)));
+    }
+
+    /** The key hashed: keys are the caller's text, up to 255 characters of anything printable. */
+    private static Item idempotencyKey(String scope, String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Item.keyed(IDEMPOTENCY + "#" + scope + "#"
+                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest), IDEMPOTENCY);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Writes the record unless a live one holds its key; the transaction then fails on this item. */
+    private TransactWriteItem putIdempotencyRecord(IdempotencyRecord record) {
+        Item item = idempotencyKey(record.scope(), record.key()).with(ENTITY, IDEMPOTENCY)
+                .with(SCOPE, record.scope()).with(FINGERPRINT, record.fingerprint()).with(KEPT_AT, record.keptAt())
+                .withNumber(ConnectionTable.TTL_ATTRIBUTE, record.expiresAt().getEpochSecond());
+        item.attributes().put(SEALED_ANSWER,
+                AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(record.sealedAnswer())));
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(item.attributes())
+                .conditionExpression("attribute_not_exists(#pk) OR #ttl <= :now")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
+                        "#ttl", ConnectionTable.TTL_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":now",
+                        AttributeValue.fromN(Long.toString(record.keptAt().getEpochSecond()))))
+                .build()).build();
+    }
+
+    @Override
+    public boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept) {
         Item urlClaim = Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
                 .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
         return transact(List.of(putNew(urlClaim), putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
-                putNew(keyItem(key)), putNew(keyListingItem(key))));
+                putNew(keyItem(key)), putNew(keyListingItem(key))), kept);
     }
 
     private static Item keyItem(InstanceKey key) {
@@ -146,7 +191,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean addKey(InstanceKey key, int maxKeys) {
+    public boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept) {
         TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                 .key(Item.keyed(INSTANCE + "#" + key.instanceId(), INSTANCE).attributes())
                 .updateExpression("SET #count = #count + :one")
@@ -155,7 +200,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":max", AttributeValue.fromN(Integer.toString(maxKeys))))
                 .build()).build();
-        return transact(List.of(putNew(keyItem(key)), putNew(keyListingItem(key)), count));
+        return transact(List.of(putNew(keyItem(key)), putNew(keyListingItem(key)), count), kept);
     }
 
     @Override
@@ -209,11 +254,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules) {
+    public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules,
+                                 IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(putNew(connectionItem(connection)),
                 putNew(invitationItem(invitation)), putNew(membershipItem(connection.source().instanceId(), connection))));
         rules.forEach((owner, set) -> writes.add(putNew(rulesItem(connection.id(), owner, set))));
-        if (!transact(writes)) {
+        if (!transact(writes, kept)) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
         }
     }
@@ -277,7 +323,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                    Instant answeredAt, Connection changed) {
+                                    Instant answeredAt, Connection changed, IdempotencyRecord kept) {
         Item invitationKey = Item.keyed(INVITATION + "#" + invitation.id(), INVITATION);
         TransactWriteItem answerInvitation = TransactWriteItem.builder().update(Update.builder()
                 .tableName(tableName)
@@ -297,11 +343,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 && !destination.equals(changed.source().instanceId())) {
             writes.add(put(membershipItem(destination, changed)));
         }
-        return transact(writes);
+        return transact(writes, kept);
     }
 
     @Override
-    public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
+    public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
+                                     IdempotencyRecord kept) {
         TransactWriteItem storeConnection = TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
                 .item(connectionItem(changed).attributes())
@@ -311,11 +358,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                         ":previous", AttributeValue.fromS(previousInvitationId)))
                 .build()).build();
         return transact(List.of(storeConnection, putNew(invitationItem(next)),
-                deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION))));
+                deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION))), kept);
     }
 
     @Override
-    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules) {
+    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         writes.add(putIf(connectionItem(upgraded), MODE, Mode.BASIC.name()));
         // Each rule item once: the new mode's sets written, the others deleted.
@@ -323,7 +370,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             RuleSet set = rules.get(owner);
             writes.add(set != null ? put(rulesItem(upgraded.id(), owner, set)) : deleteItem(rulesKey(upgraded.id(), owner)));
         }
-        return transact(writes);
+        return transact(writes, kept);
     }
 
     @Override
@@ -463,7 +510,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceConnection(Connection changed, ConnectionStatus expected) {
+    public boolean replaceConnection(Connection changed, ConnectionStatus expected, IdempotencyRecord kept) {
+        if (kept != null) {
+            return transact(List.of(putIf(connectionItem(changed), STATUS, expected.name())), kept);
+        }
         try {
             available(() -> client.putItem(request -> request.tableName(tableName)
                     .item(connectionItem(changed).attributes())
@@ -477,17 +527,34 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     /**
-     * Runs one transaction.
+     * Runs one transaction, with the request's idempotency record (if any) as its last item.
      *
      * @return false when a condition failed (nothing was written); true when everything was written
+     * @throws IdempotencyKeyTaken when a live record holds the record's key (nothing was written)
      */
+    private boolean transact(List<TransactWriteItem> effect, IdempotencyRecord kept) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(effect);
+        if (kept != null) {
+            writes.add(putIdempotencyRecord(kept));
+        }
+        return transact(writes, kept != null);
+    }
+
     private boolean transact(List<TransactWriteItem> writes) {
+        return transact(writes, false);
+    }
+
+    private boolean transact(List<TransactWriteItem> writes, boolean lastIsIdempotencyRecord) {
         for (int attempt = 1; ; attempt++) {
             try {
                 available(() -> client.transactWriteItems(request -> request.transactItems(writes)));
                 return true;
             } catch (TransactionCanceledException cancelled) {
                 List<String> reasons = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
+                if (lastIsIdempotencyRecord && reasons.size() == writes.size()
+                        && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1))) {
+                    throw new IdempotencyKeyTaken();
+                }
                 if (reasons.contains("ConditionalCheckFailed")) {
                     return false;
                 }

@@ -1,0 +1,105 @@
+package io.connectionbroker.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a request that changes something at most once per Idempotency-Key: the first request with a key
+ * performs its operation, which writes its effect and the {@link IdempotencyRecord} in one transaction; the
+ * same request sent again within {@link #RETENTION} gets the first answer back and changes nothing; another
+ * request with the same key is refused. A refused request keeps nothing (it had no effect), so sending it
+ * again runs it again.
+ */
+public final class IdempotentRequests {
+    /** How long a key's first answer is kept and replayed. */
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /** The scope of requests that have no calling instance (registration). */
+    public static final String ANONYMOUS = "anonymous";
+    public static final String FIELD = "Idempotency-Key";
+    static final int KEY_MAX = 255;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + KEY_MAX + "}");
+    private static final Pattern UUID_KEY =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    public IdempotentRequests(ConnectionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What became of a request: performed now, or answered with the answer kept from its first time. */
+    public sealed interface Outcome<R> {
+    }
+
+    public record Performed<R>(R result) implements Outcome<R> {
+    }
+
+    /** @param sealedAnswer the first answer, as the edge sealed it */
+    public record Replayed<R>(byte[] sealedAnswer) implements Outcome<R> {
+    }
+
+    /**
+     * @param scope       the calling instance's id, or {@link #ANONYMOUS}, where the key must be a random UUID:
+     *                    anyone may send it, and the answer it replays may hold a secret
+     * @param key         the Idempotency-Key header, or null to perform the operation without keeping anything
+     * @param fingerprint what identifies the request: the same method, path and body give the same fingerprint
+     * @param seal        turns the operation's result into the answer to keep, encrypted
+     * @param operation   the domain operation, given how to keep its result
+     * @throws InvalidRequest       when the key is not one this service accepts
+     * @throws IdempotencyKeyReused when the key was used for another request within {@link #RETENTION}
+     */
+    public <R> Outcome<R> perform(String scope, String key, String fingerprint, Function<R, byte[]> seal,
+                                  Function<Replayable<R>, R> operation) {
+        if (key == null) {
+            return new Performed<>(operation.apply(Replayable.none()));
+        }
+        check(scope, key);
+        Instant now = clock.instant();
+        Optional<IdempotencyRecord> kept = live(scope, key, now);
+        if (kept.isPresent()) {
+            return replay(kept.get(), fingerprint);
+        }
+        try {
+            return new Performed<>(operation.apply(result ->
+                    new IdempotencyRecord(scope, key, fingerprint, seal.apply(result), now)));
+        } catch (IdempotencyKeyTaken takenMeanwhile) {
+            // A request with this key took effect while this one ran: answer as its retries will be answered.
+            return replay(live(scope, key, now).orElseThrow(() -> new StoreUnavailable(
+                    "Another request with this Idempotency-Key is being answered. Send the same request again.",
+                    Duration.ofSeconds(1))), fingerprint);
+        }
+    }
+
+    private Optional<IdempotencyRecord> live(String scope, String key, Instant now) {
+        // TTL deletes late (up to days): expiry is decided here, on read.
+        return store.findIdempotencyRecord(scope, key).filter(record -> record.expiresAt().isAfter(now));
+    }
+
+    private static <R> Outcome<R> replay(IdempotencyRecord kept, String fingerprint) {
+        if (!kept.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReused("This Idempotency-Key was first sent at " + kept.keptAt() + " with another"
+                    + " request (another method, path or body). Send each new request with a new key; to retry a"
+                    + " request, send it again exactly as it was first sent.");
+        }
+        return new Replayed<>(kept.sealedAnswer());
+    }
+
+    private static void check(String scope, String key) {
+        if (ANONYMOUS.equals(scope)) {
+            if (!UUID_KEY.matcher(key).matches()) {
+                throw InvalidRequest.of(FIELD, "must be a random UUID (for example"
+                        + " 1f0e6a52-9d4c-4d2a-8a3e-5c1b7e9f2d40) on this route: anyone may send it, and the"
+                        + " answer it brings back holds your new API key");
+            }
+        } else if (!KEY.matcher(key).matches()) {
+            throw InvalidRequest.of(FIELD, "must be 1 to " + KEY_MAX + " visible ASCII characters, without"
+                    + " spaces; a random UUID is a good key");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.connectionbroker.domain;
+
+import static io.connectionbroker.domain.TestBroker.toPrivate;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.connectionbroker.domain.IdempotentRequests.Outcome;
+import io.connectionbroker.domain.IdempotentRequests.Performed;
+import io.connectionbroker.domain.IdempotentRequests.Replayed;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class IdempotentRequestsTest {
+    private final TestBroker broker = new TestBroker();
+    private final IdempotentRequests requests = new IdempotentRequests(broker.store, broker.clock);
+    private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
+    private final AtomicInteger performed = new AtomicInteger();
+
+    /** Initiates a private connection, counting how often the operation really ran. */
+    private Outcome<InitiateConnection.Initiated> initiate(String key, String fingerprint) {
+        return requests.perform(acme.id(), key, fingerprint, IdempotentRequestsTest::seal, replay -> {
+            performed.incrementAndGet();
+            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), replay);
+        });
+    }
+
+    /** Stands in for the edge's encryption: the answer the edge would keep. */
+    private static byte[] seal(InitiateConnection.Initiated initiated) {
+        return (initiated.connection().id() + " " + initiated.code().reveal()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long connections() {
+        return broker.store.findConnectionsOf(acme.id(), 100, null).connections().size();
+    }
+
+    @Test
+    void theSameRequestSentAgainGetsTheFirstAnswerAndChangesNothing() {
+        var first = assertInstanceOf(Performed.class, initiate("k-1", "POST /v1/connections {}"));
+
+        var again = assertInstanceOf(Replayed.class, initiate("k-1", "POST /v1/connections {}"));
+
+        assertArrayEquals(seal((InitiateConnection.Initiated) first.result()), again.sealedAnswer());
+        assertEquals(1, performed.get());
+        assertEquals(1, connections());
+    }
+
+    @Test
+    void withoutAKeyEveryRequestIsPerformed() {
+        assertInstanceOf(Performed.class, initiate(null, "POST /v1/connections {}"));
+        assertInstanceOf(Performed.class, initiate(null, "POST /v1/connections {}"));
+        assertEquals(2, connections());
+    }
+
+    @Test
+    void theKeyWithAnotherRequestIsRefusedAndKeysArePerScope() {
+        initiate("k-1", "POST /v1/connections {\"a\":1}");
+
+        IdempotencyKeyReused refused = assertThrows(IdempotencyKeyReused.class,
+                () -> initiate("k-1", "POST /v1/connections {\"a\":2}"));
+        assertEquals("idempotency-key-reused", refused.kind());
+        Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
+        Outcome<InitiateConnection.Initiated> betaOutcome = requests.perform(beta.id(), "k-1",
+                "POST /v1/connections {\"a\":2}", IdempotentRequestsTest::seal,
+                replay -> broker.initiate.initiate(beta, toPrivate(Mode.BASIC), replay));
+        assertInstanceOf(Performed.class, betaOutcome, "another instance's key of the same text is its own");
+        assertEquals(1, connections());
+    }
+
+    @Test
+    void aRefusedRequestKeepsNothingSoItsRetryRunsAgain() {
+        Function<Replayable<Connection>, Connection> refusedThenFine = replay -> {
+            if (performed.incrementAndGet() == 1) {
+                throw new ConnectionNotFound();
+            }
+            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), result -> replay.recordOf(result.connection()))
+                    .connection();
+        };
+        assertThrows(ConnectionNotFound.class, () -> requests.perform(acme.id(), "k", "f", c -> new byte[1],
+                refusedThenFine));
+
+        assertInstanceOf(Performed.class, requests.perform(acme.id(), "k", "f", c -> new byte[1], refusedThenFine));
+        assertEquals(2, performed.get());
+    }
+
+    @Test
+    void afterADayTheKeyIsFreeAgain() {
+        initiate("k-1", "first");
+        broker.clock.advance(IdempotentRequests.RETENTION.minusSeconds(1));
+        assertInstanceOf(Replayed.class, initiate("k-1", "first"));
+        broker.clock.advance(Duration.ofSeconds(1));
+
+        assertInstanceOf(Performed.class, initiate("k-1", "second"));
+        assertEquals(2, connections());
+    }
+
+    @Test
+    void aRequestThatLosesTheKeyToAConcurrentOneGetsThatOnesAnswer() {
+        Outcome<InitiateConnection.Initiated> outcome = requests.perform(acme.id(), "k", "f",
+                IdempotentRequestsTest::seal, replay -> {
+                    // Another request with the key takes effect after this one looked and before it writes.
+                    initiate("k", "f");
+                    return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), replay);
+                });
+
+        Replayed<?> replayed = assertInstanceOf(Replayed.class, outcome);
+        assertEquals(1, connections());
+        assertArrayEquals(broker.store.findIdempotencyRecord(acme.id(), "k").orElseThrow().sealedAnswer(),
+                replayed.sealedAnswer());
+    }
+
+    @Test
+    void keysAreVisibleAsciiUpTo255AndARegistrationKeyIsAUuid() {
+        for (String bad : new String[]{"", "has space", "x".repeat(256), "naïve", "tab\there"}) {
+            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> initiate(bad, "f"), bad);
+            assertEquals("Idempotency-Key", refused.errors().get(0).field());
+        }
+        assertInstanceOf(Performed.class, initiate("x".repeat(255), "f"));
+        assertInstanceOf(Performed.class, initiate("!~#/:", "f"));
+
+        Function<Replayable<RegisterInstance.Registered>, RegisterInstance.Registered> register = replay ->
+                broker.register.register(new RegisterInstance.Command("https://gamma.zendesk.com", Platform.ZENDESK,
+                        License.PAID, true), replay);
+        InvalidRequest guessable = assertThrows(InvalidRequest.class, () -> requests.perform(
+                IdempotentRequests.ANONYMOUS, "register-1", "f", r -> new byte[1], register));
+        assertEquals("Idempotency-Key", guessable.errors().get(0).field());
+        assertInstanceOf(Performed.class, requests.perform(IdempotentRequests.ANONYMOUS,
+                "1F0E6A52-9D4C-4D2A-8A3E-5C1B7E9F2D40", "f", r -> new byte[1], register));
+    }
+}

@@ -1,0 +1,74 @@
+package io.connectionbroker.idempotency;
+
+import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.IdempotentRequests.Outcome;
+import io.connectionbroker.domain.IdempotentRequests.Performed;
+import io.connectionbroker.domain.IdempotentRequests.Replayed;
+import io.connectionbroker.domain.Replayable;
+import io.connectionbroker.web.IdempotencyHeaders;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Answers a POST through {@link IdempotentRequests}: with an Idempotency-Key, the answer is kept (sealed)
+ * beside the effect and given back, unchanged, to the same request sent again.
+ */
+@Singleton
+public class IdempotentAnswers {
+    private final IdempotentRequests requests;
+    private final SealedAnswers sealedAnswers;
+    private final JsonMapper json;
+
+    IdempotentAnswers(IdempotentRequests requests, SealedAnswers sealedAnswers, JsonMapper json) {
+        this.requests = requests;
+        this.sealedAnswers = sealedAnswers;
+        this.json = json;
+    }
+
+    /**
+     * @param scope     the calling instance's id, or {@link IdempotentRequests#ANONYMOUS} where there is none
+     * @param key       the Idempotency-Key header, or null
+     * @param body      the request's body as sent, or null
+     * @param operation the domain operation, given how to keep its result
+     * @param respond   the answer to a result
+     */
+    public <R> MutableHttpResponse<?> answer(HttpRequest<?> request, String scope, @Nullable String key,
+                                             @Nullable String body, Function<Replayable<R>, R> operation,
+                                             Function<R, MutableHttpResponse<?>> respond) {
+        String context = scope + "\n" + key;
+        AtomicReference<KeptAnswer> kept = new AtomicReference<>();
+        Outcome<R> outcome = requests.perform(scope, key, fingerprint(request, body), result -> {
+            KeptAnswer answer = KeptAnswer.of(respond.apply(result), json);
+            kept.set(answer);
+            return sealedAnswers.seal(answer.bytes(json), context);
+        }, operation);
+        if (outcome instanceof Performed<R> performed) {
+            return kept.get() != null ? kept.get().response() : respond.apply(performed.result());
+        }
+        byte[] opened = sealedAnswers.open(((Replayed<R>) outcome).sealedAnswer(), context);
+        return KeptAnswer.read(opened, json).response().header(IdempotencyHeaders.REPLAYED, "true");
+    }
+
+    /** A hash of the method, path and body: the body may hold an invitation code, which is never stored. */
+    private static String fingerprint(HttpRequest<?> request, @Nullable String body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                digest.update(body.getBytes(StandardCharsets.UTF_8));
+            }
+            return Base64.getEncoder().encodeToString(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
