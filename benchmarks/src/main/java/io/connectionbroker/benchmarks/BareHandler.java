@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The floor: a Lambda handler with nothing but the SDK calls a function makes to answer a status read
- * (the caller's key, then the connection, two consistent GetItems), on the same SDK HTTP client.
+ * (the caller's key, its instance, then the connection: three consistent GetItems), on the same SDK HTTP
+ * client.
  */
 public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final DynamoDbClient client = DynamoDbClient.builder()
@@ -29,11 +30,16 @@ public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String key = event.getHeaders().get("authorization").substring("Bearer cbk_".length(), 27);
-        boolean known = client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("API_KEY#" + key), "sk", AttributeValue.fromS("API_KEY")))).hasItem();
+        Map<String, AttributeValue> keyItem = get("API_KEY#" + key, "API_KEY");
+        boolean known = keyItem != null && get("INSTANCE#" + keyItem.get("instanceId").s(), "INSTANCE") != null;
         String id = event.getRawPath().substring(event.getRawPath().lastIndexOf('/') + 1);
-        boolean found = known && client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("CONNECTION#" + id), "sk", AttributeValue.fromS("CONNECTION")))).hasItem();
+        boolean found = known && get("CONNECTION#" + id, "CONNECTION") != null;
         return APIGatewayV2HTTPResponse.builder().withStatusCode(found ? 200 : 404).withBody("{}").build();
+    }
+
+    private Map<String, AttributeValue> get(String partitionKey, String sortKey) {
+        var response = client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey))));
+        return response.hasItem() ? response.item() : null;
     }
 }

@@ -28,8 +28,10 @@ import java.util.UUID;
  * README's benchmark: the cold start of every function's deployable jar in a fresh JVM started as Lambda
  * starts Java (tiered compilation stopped at C1, the heap of a 1,024 MB function), from process start to
  * the first API Gateway v2 event answered against DynamoDB Local; beside it the floor, a bare handler
- * making the same SDK calls. Also the resident set size at that answer and each jar's size. Prints a
- * table and writes it to benchmarks/results/latest.md.
+ * making the same SDK calls. Also the resident set size at that answer and each jar's size; the warm
+ * overhead of the status function over the raw SDK calls ({@link ColdStartProbe}); accept, status and list
+ * latency at 1,000 and 100,000 connections ({@link ScaleBenchmark}); the local API's throughput
+ * ({@link LocalApiThroughput}). Prints the tables and writes them to benchmarks/results/latest.md.
  */
 public final class Benchmarks {
     private static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
@@ -42,8 +44,12 @@ public final class Benchmarks {
                             String apiKey) {
     }
 
-    private record Run(long millis, long residentKb, int status) {
+    /** @param warm the probe's warm figures ("median p99 status", microseconds), or null when not asked */
+    private record Run(long millis, long residentKb, int status, String warm) {
     }
+
+    /** Warm requests, measured in the first run of the floor and of the status function. */
+    private static final int WARM_REQUESTS = 5_000;
 
     private Benchmarks() {
     }
@@ -85,12 +91,43 @@ public final class Benchmarks {
                 function("rules", "GET", "/v1/connections/" + id + "/rules", null, acmeKey),
                 function("upgrade", "POST", "/v1/connections/" + id + "/upgrade", "{\"mode\": \"VISUAL\"}", acmeKey));
 
+        // -Dbench.parts=cold,scale,throughput (the default: all) runs some of the parts.
+        List<String> parts = List.of(System.getProperty("bench.parts", "cold,scale,throughput").split(","));
         List<String> rows = new ArrayList<>();
+        List<String> warmRows = new ArrayList<>();
+        List<String> goals = new ArrayList<>();
+        int coldMet = 0;
+        int coldMeasured = 0;
         double floor = 0;
-        for (Scenario scenario : scenarios) {
+        double[] warmFloor = null;
+        // -Dbench.functions=status,accept measures those functions only (and the floor).
+        List<String> functions = List.of(System.getProperty("bench.functions", "").split(","));
+        for (Scenario scenario : parts.contains("cold") ? scenarios : List.<Scenario>of()) {
+            if (scenario.jar() != null && !functions.get(0).isEmpty() && !functions.contains(scenario.name())) {
+                continue;
+            }
             List<Run> runs = new ArrayList<>();
+            boolean warm = scenario.jar() == null || scenario.name().equals("status");
             for (int i = 0; i < RUNS; i++) {
-                runs.add(run(scenario, engine, table));
+                runs.add(run(scenario, engine, table, warm && i == 0));
+            }
+            if (warm) {
+                String[] figures = runs.get(0).warm().split(" ");
+                double median = Double.parseDouble(figures[0]) / 1000;
+                double p99 = Double.parseDouble(figures[1]) / 1000;
+                if (warmFloor == null) {
+                    warmFloor = new double[] {median, p99};
+                }
+                String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %s |",
+                        scenario.jar() == null ? "raw SDK calls (bare handler)" : "status function", WARM_REQUESTS,
+                        median, p99, median / warmFloor[0], p99 / warmFloor[1], figures[2]);
+                warmRows.add(row);
+                System.out.println(row);
+                if (scenario.jar() != null) {
+                    goals.add(String.format(Locale.ROOT, "- Warm overhead within 1.1x of the raw SDK calls: %s"
+                            + " (median %.2fx, p99 %.2fx).", median / warmFloor[0] <= 1.1 ? "met" : "not met",
+                            median / warmFloor[0], p99 / warmFloor[1]));
+                }
             }
             List<Long> millis = runs.stream().map(Run::millis).sorted().toList();
             double median = median(millis);
@@ -105,8 +142,19 @@ public final class Benchmarks {
                     median / floor, rss / 1024, jarSize, runs.get(0).status());
             rows.add(row);
             System.out.println(row);
+            if (scenario.jar() != null) {
+                coldMeasured++;
+                coldMet += median / floor <= 1.2 ? 1 : 0;
+            }
         }
-        String report = report(rows);
+        if (coldMeasured > 0) {
+            goals.add(0, "- Cold start within 1.2x of the floor: " + coldMet + " of " + coldMeasured + " functions.");
+        }
+        List<String> scaleRows = parts.contains("scale") ? new ScaleBenchmark().run() : List.of();
+        scaleRows.forEach(System.out::println);
+        String throughput = parts.contains("throughput") ? new LocalApiThroughput().run() : "";
+        System.out.println(throughput);
+        String report = report(rows, warmRows, scaleRows, throughput, goals);
         System.out.println();
         System.out.println(report);
         Path results = Path.of("benchmarks", "results", "latest.md");
@@ -121,12 +169,11 @@ public final class Benchmarks {
                 HANDLER, method, path, body, apiKey);
     }
 
-    private static Run run(Scenario scenario, DynamoDbLocalEngine engine, String table)
+    private static Run run(Scenario scenario, DynamoDbLocalEngine engine, String table, boolean warm)
             throws IOException, InterruptedException {
         String probe = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath())
                 .toString();
-        String classpath = scenario.jar() == null ? System.getProperty("java.class.path")
-                : scenario.jar() + java.io.File.pathSeparator + probe;
+        String classpath = scenario.jar() == null ? floorClasspath() : scenario.jar() + java.io.File.pathSeparator + probe;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(LAMBDA_JVM);
         command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName(), scenario.handler(), scenario.method(),
@@ -140,6 +187,9 @@ public final class Benchmarks {
         builder.environment().put("AWS_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
         builder.environment().put("CONNECTION_BROKER_TABLE_NAME", table);
+        if (warm) {
+            builder.environment().put("PROBE_WARM_REQUESTS", Integer.toString(WARM_REQUESTS));
+        }
         Process process = builder.start();
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -149,13 +199,28 @@ public final class Benchmarks {
             }
         }
         process.waitFor();
+        String warmFigures = output.stream().filter(line -> line.startsWith("WARM ")).map(line -> line.substring(5))
+                .findFirst().orElse(null);
         for (String line : output) {
             if (line.startsWith("PROBE ")) {
                 String[] parts = line.split(" ");
-                return new Run(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[3]));
+                return new Run(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[3]),
+                        warmFigures);
             }
         }
         throw new IllegalStateException(scenario.name() + " answered nothing:\n" + String.join("\n", output));
+    }
+
+    /**
+     * The floor's class path: this module's classes and the SDK and Lambda libraries, nothing of the
+     * functions, Micronaut or DynamoDB Local (which the benchmark itself runs on).
+     */
+    private static String floorClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/aws-lambda-java-")
+                        || entry.contains("/org/reactivestreams/") || entry.contains("/org/slf4j/slf4j-api/")
+                        || entry.endsWith("benchmarks/target/classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static double median(List<Long> sorted) {
@@ -163,9 +228,10 @@ public final class Benchmarks {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     }
 
-    private static String report(List<String> rows) {
+    private static String report(List<String> rows, List<String> warmRows, List<String> scaleRows,
+                                 String throughput, List<String> goals) {
         List<String> lines = new ArrayList<>(List.of(
-                "# Benchmarks: cold start, memory and jar size",
+                "# Benchmarks: cold start, warm overhead, memory, scale and throughput",
                 "",
                 "Run " + LocalDate.now(Clock.systemUTC()) + " on " + Runtime.getRuntime().availableProcessors()
                         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -177,9 +243,38 @@ public final class Benchmarks {
                 "| function | runs | min ms | median ms | max ms | median / floor | RSS MB | jar MB | status |",
                 "|---|---|---|---|---|---|---|---|---|"));
         lines.addAll(rows);
-        lines.add("");
-        lines.add("Not measured yet (issue 8): warm overhead, scale with 1,000 vs 100,000 connections, throughput"
-                + " of the local API; and nothing has been made faster yet.");
+        lines.addAll(List.of("",
+                "## Warm overhead",
+                "",
+                "The same status read (" + WARM_REQUESTS + " requests after as many to warm up, same JVM flags): through"
+                        + " the status function's handler, and as the raw SDK calls it makes (the bare handler).",
+                "",
+                "| path | requests | median ms | p99 ms | median / raw | p99 / raw | status |",
+                "|---|---|---|---|---|---|---|"));
+        lines.addAll(warmRows);
+        lines.addAll(List.of("",
+                "## Scale",
+                "",
+                "Median ms through the warm handler (all functions in one, in this JVM) with " + ScaleBenchmark.SMALL
+                        + " and then " + ScaleBenchmark.LARGE + " connections in the table; the listing instance owns"
+                        + " 100 of the first and 10,000 of the second.",
+                "",
+                "| operation | " + ScaleBenchmark.SMALL + " | " + ScaleBenchmark.LARGE + " | ratio |",
+                "|---|---|---|---|"));
+        lines.addAll(scaleRows);
+        lines.addAll(List.of("",
+                "## Local API throughput",
+                "",
+                "README's local API under concurrent clients on loopback, each repeating register, register,"
+                        + " initiate, accept, status.",
+                "",
+                "| clients | seconds | flows | requests/s | errors |",
+                "|---|---|---|---|---|",
+                throughput,
+                "",
+                "## Goals",
+                ""));
+        lines.addAll(goals);
         return String.join("\n", lines) + "\n";
     }
 }

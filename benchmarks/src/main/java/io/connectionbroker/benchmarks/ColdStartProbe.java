@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Runs in a fresh JVM on a function's jar: builds the handler, answers one API Gateway v2 event, and prints
- * the time from process start to that answer, the resident set size then, and the status. Nothing else
- * of ours is on the class path but this class.
+ * the time from process start to that answer, the resident set size then, and the status; with
+ * PROBE_WARM_REQUESTS set, then the warm latency of the same event. Nothing else of ours is on the class
+ * path but this class.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -47,7 +48,32 @@ public final class ColdStartProbe {
         Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
         long elapsed = Duration.between(started, Instant.now()).toMillis();
         System.out.println("PROBE " + elapsed + " " + residentKilobytes() + " " + response.getStatusCode());
+        String warm = System.getenv("PROBE_WARM_REQUESTS");
+        if (warm != null) {
+            System.out.println("WARM " + warmMicros(handler, event, Integer.parseInt(warm)));
+        }
         System.exit(0);
+    }
+
+    /**
+     * The same event answered {@code requests} more times by the warm handler, after as many again to warm
+     * it: the median and 99th percentile in microseconds, and the status of the last answer.
+     */
+    private static String warmMicros(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                     APIGatewayV2HTTPEvent event, int requests) {
+        ProbeContext context = new ProbeContext();
+        for (int i = 0; i < requests; i++) {
+            handler.handleRequest(event, context);
+        }
+        long[] nanos = new long[requests];
+        int status = 0;
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            status = handler.handleRequest(event, context).getStatusCode();
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[requests / 2] / 1000 + " " + nanos[(int) Math.ceil(requests * 0.99) - 1] / 1000 + " " + status;
     }
 
     private static long residentKilobytes() throws java.io.IOException {

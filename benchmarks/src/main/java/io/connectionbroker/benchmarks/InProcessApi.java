@@ -1,0 +1,47 @@
+package io.connectionbroker.benchmarks;
+
+import io.connectionbroker.gateway.GatewayRequest;
+import io.connectionbroker.gateway.GatewayResponse;
+import io.connectionbroker.gateway.HttpApiGateway;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every function's routes in one warm handler in this JVM, answering API Gateway v2 events on one table. */
+final class InProcessApi implements AutoCloseable {
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final HttpApiGateway gateway;
+
+    InProcessApi(DynamoDbLocalEngine engine, String table) {
+        ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+                "aws.services.dynamodb.endpoint-override", engine.endpoint().toString(),
+                "aws.region", DynamoDbLocalEngine.REGION,
+                "aws.access-key-id", DynamoDbLocalEngine.ACCESS_KEY,
+                "aws.secret-key", DynamoDbLocalEngine.SECRET_KEY,
+                "connection-broker.table-name", table,
+                "connection-broker.idempotency.secret", "benchmark-only-secret-for-kept-answers-0123456789",
+                // One log line per request would measure the console, not the functions.
+                "logger.levels.io.connectionbroker.web.RequestLog", "WARN")).build();
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        gateway = new HttpApiGateway(handler, "benchmark");
+    }
+
+    GatewayResponse send(String method, String path, String query, String apiKey, String body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Authorization", List.of("Bearer " + apiKey));
+        if (body != null) {
+            headers.put("Content-Type", List.of("application/json"));
+            headers.put("Content-Length", List.of(Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)));
+        }
+        return gateway.send(new GatewayRequest(method, path, query, headers, body));
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+}
