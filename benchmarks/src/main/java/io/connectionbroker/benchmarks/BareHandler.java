@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,13 +20,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * client.
  */
 public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final DynamoDbClient client = DynamoDbClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .endpointOverride(URI.create(System.getenv("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE")))
-            .region(Region.of(System.getenv("AWS_REGION")))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build();
+    private final DynamoDbClient client;
     private final String table = System.getenv("CONNECTION_BROKER_TABLE_NAME");
+
+    public BareHandler() {
+        this(UrlConnectionHttpClient.create());
+    }
+
+    /** @param http the SDK HTTP client: the functions' url-connection-client, or another to compare */
+    protected BareHandler(SdkHttpClient http) {
+        client = DynamoDbClient.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(System.getenv("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE")))
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
