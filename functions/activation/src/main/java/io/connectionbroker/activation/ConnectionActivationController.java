@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpRequest;
 import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.IdempotencyKeyRefusals;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.web.ApiExamples;
@@ -57,8 +58,7 @@ public class ConnectionActivationController {
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    @IdempotencyKeyRefusals
     public HttpResponse<?> deactivate(HttpRequest<?> request,
                                       @Parameter(hidden = true)
                                       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
@@ -79,8 +79,7 @@ public class ConnectionActivationController {
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    @IdempotencyKeyRefusals
     public HttpResponse<?> activate(HttpRequest<?> request,
                                     @Parameter(hidden = true)
                                     @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,

@@ -3,6 +3,7 @@ package io.connectionbroker.initiate;
 import io.connectionbroker.domain.Instance;
 import io.micronaut.http.HttpRequest;
 import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.IdempotencyKeyRefusals;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.web.ApiExamples;
@@ -52,8 +53,7 @@ public class ReinviteController {
                     examples = @ExampleObject(value = "{\"invitation\": " + ApiExamples.INVITATION + "}")))
     @ConnectionRoute
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONNECTION_STATE_CONFLICT)
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    @IdempotencyKeyRefusals
     public HttpResponse<?> reinvite(HttpRequest<?> request,
                                     @Parameter(hidden = true)
                                     @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,

@@ -3,6 +3,7 @@ package io.connectionbroker.instances;
 import io.connectionbroker.domain.Instance;
 import io.micronaut.http.HttpRequest;
 import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.IdempotencyKeyRefusals;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceKeys;
@@ -73,8 +74,7 @@ public class InstanceKeysController {
                     examples = @ExampleObject(value = IssuedKey.EXAMPLE)))
     @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.KEY_LIMIT_REACHED)
-    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    @IdempotencyKeyRefusals
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
     public HttpResponse<?> issue(HttpRequest<?> request,
                                  @Parameter(hidden = true)
