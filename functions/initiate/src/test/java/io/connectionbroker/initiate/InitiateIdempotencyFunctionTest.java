@@ -75,7 +75,8 @@ class InitiateIdempotencyFunctionTest extends FunctionTest {
         assertEquals("true", replayed.header(IdempotencyHeaders.REPLAYED));
         String code = replayed.text("invitation.code");
         String dump = DynamoDbLocalEngine.shared().client()
-                .scan(scan -> scan.tableName(function.tableName())).items().toString();
+                .scanPaginator(scan -> scan.tableName(function.tableName()).consistentRead(true)).items().stream()
+                .map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
         assertFalse(dump.contains(code), "the code is kept encrypted, never in plain text");
         Connection accepted = function.bean(AcceptInvitation.class).accept(beta.instance(),
                 new AcceptInvitation.Command(code, "HELP"));
