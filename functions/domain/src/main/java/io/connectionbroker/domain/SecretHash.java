@@ -13,7 +13,8 @@ public final class SecretHash {
         this.digest = digest;
     }
 
-    static SecretHash of(String secret) {
+    /** Also for texts that hold a secret or must be stored at a fixed length, such as a request's fingerprint. */
+    public static SecretHash of(String secret) {
         try {
             return new SecretHash(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

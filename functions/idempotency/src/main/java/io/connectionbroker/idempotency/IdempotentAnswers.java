@@ -5,16 +5,13 @@ import io.connectionbroker.domain.IdempotentRequests.Outcome;
 import io.connectionbroker.domain.IdempotentRequests.Performed;
 import io.connectionbroker.domain.IdempotentRequests.Replayed;
 import io.connectionbroker.domain.Replayable;
+import io.connectionbroker.domain.SecretHash;
 import io.connectionbroker.web.IdempotencyHeaders;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -60,15 +57,7 @@ public class IdempotentAnswers {
 
     /** A hash of the method, path and body: the body may hold an invitation code, which is never stored. */
     private static String fingerprint(HttpRequest<?> request, @Nullable String body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                digest.update(body.getBytes(StandardCharsets.UTF_8));
-            }
-            return Base64.getEncoder().encodeToString(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return SecretHash.of(request.getMethodName() + " " + request.getPath() + "\n" + (body == null ? "" : body))
+                .toBase64();
     }
 }

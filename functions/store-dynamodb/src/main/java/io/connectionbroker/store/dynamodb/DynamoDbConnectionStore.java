@@ -123,14 +123,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     /** The key hashed: keys are the caller's text, up to 255 characters of anything printable. */
     private static Item idempotencyKey(String scope, String key) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Item.keyed(IDEMPOTENCY + "#" + scope + "#"
-                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest), IDEMPOTENCY);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Item.keyed(IDEMPOTENCY + "#" + scope + "#" + SecretHash.of(key).toBase64(), IDEMPOTENCY);
     }
 
     /** Writes the record unless a live one holds its key; the transaction then fails on this item. */
@@ -218,7 +211,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
                 .build()).build();
         return transact(List.of(lookup,
-                deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count));
+                deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count), null);
     }
 
     @Override
@@ -391,7 +384,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (destination != null && !destination.equals(connection.source().instanceId())) {
             writes.add(deleteItem(membershipKey(destination, connection)));
         }
-        return transact(writes);
+        return transact(writes, null);
     }
 
     @Override
@@ -537,21 +530,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (kept != null) {
             writes.add(putIdempotencyRecord(kept));
         }
-        return transact(writes, kept != null);
-    }
-
-    private boolean transact(List<TransactWriteItem> writes) {
-        return transact(writes, false);
-    }
-
-    private boolean transact(List<TransactWriteItem> writes, boolean lastIsIdempotencyRecord) {
         for (int attempt = 1; ; attempt++) {
             try {
                 available(() -> client.transactWriteItems(request -> request.transactItems(writes)));
                 return true;
             } catch (TransactionCanceledException cancelled) {
                 List<String> reasons = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
-                if (lastIsIdempotencyRecord && reasons.size() == writes.size()
+                if (kept != null && reasons.size() == writes.size()
                         && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1))) {
                     throw new IdempotencyKeyTaken();
                 }
