@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.connectionbroker.web.JsonLogLines;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,16 +168,14 @@ class LocalApiTest {
             requestLog.setLevel(testLevel);
         }
 
-        // The log lines exactly as the deployed functions write them (logback.xml's encoder).
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(root.getLoggerContext());
-        encoder.start();
+        // The log lines exactly as the deployed functions write them.
+        JsonEncoder encoder = JsonLogLines.encoder(root.getLoggerContext());
         List<JsonNode> requestLines = new ArrayList<>();
         for (ILoggingEvent event : log.list) {
             String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
             assertNoSecret(secrets, line);
             JsonNode json = this.json.readValue(line, JsonNode.class);
-            if ("io.connectionbroker.web.RequestLog".equals(json.get("logger_name").getStringValue())) {
+            if ("io.connectionbroker.web.RequestLog".equals(json.get("loggerName").getStringValue())) {
                 requestLines.add(json);
             }
         }
