@@ -291,7 +291,7 @@ class TemplateMatchesCodeTest {
     }
 
     /** Modules that package their own Lambda jar. */
-    private static Set<String> lambdaModules() throws IOException {
+    static Set<String> lambdaModules() throws IOException {
         Set<String> modules = new TreeSet<>();
         try (Stream<Path> dirs = Files.list(FUNCTIONS)) {
             for (Path dir : dirs.toList()) {

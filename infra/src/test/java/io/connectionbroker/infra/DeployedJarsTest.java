@@ -1,0 +1,159 @@
+package io.connectionbroker.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.AcceptInvitation;
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.store.dynamodb.ConnectionTable;
+import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every function's deployable jar, as the build makes it and the template deploys it, started in a fresh
+ * JVM of its own with nothing else on the class path, answers a request of its own route against DynamoDB
+ * Local, and logs it as one JSON line. The function tests run the same code from the module class path;
+ * this proves what the shade plugin packs (and what it leaves out to start faster) still works.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeployedJarsTest {
+    private static final Path FUNCTIONS = Path.of("..", "functions");
+
+    private record Request(String method, String path, String apiKey, String body, int status, String route) {
+    }
+
+    private final DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
+    private final String table = DynamoDbLocalEngine.uniqueTableName("deployed-jars");
+    private final JsonMapper json = JsonMapper.createDefault();
+    private final Map<String, Request> requests = new LinkedHashMap<>();
+
+    @BeforeAll
+    void seed() {
+        ConnectionTable.createIfMissing(engine.client(), table);
+        DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
+        Clock clock = Clock.systemUTC();
+        SecureEntropy entropy = new SecureEntropy();
+        RegisterInstance register = new RegisterInstance(store, clock, entropy);
+        RegisterInstance.Registered acme = register.register(new RegisterInstance.Command(
+                "https://acme.zendesk.com", Platform.ZENDESK, License.PAID, true));
+        RegisterInstance.Registered beta = register.register(new RegisterInstance.Command(
+                "https://beta.zendesk.com", Platform.ZENDESK, License.PAID, true));
+        InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
+                InitiateConnection.DEFAULT_INVITATION_LIFETIME);
+        InitiateConnection.Command toBeta = new InitiateConnection.Command(
+                "https://beta.zendesk.com", false, Mode.BASIC, "acme", "beta", null, null, "SUPPORT");
+        String active = new AcceptInvitation(store, clock).accept(beta.instance(), new AcceptInvitation.Command(
+                initiate.initiate(acme.instance(), toBeta).code().reveal(), "HELP")).id();
+        String toAccept = initiate.initiate(acme.instance(), toBeta).code().reveal();
+        String toDecline = initiate.initiate(acme.instance(), toBeta).code().reveal();
+        Connection toDelete = initiate.initiate(acme.instance(), toBeta).connection();
+        String acmeKey = acme.apiKey().reveal();
+        String betaKey = beta.apiKey().reveal();
+
+        requests.put("instances", new Request("POST", "/v1/instances", "-",
+                "{\"url\": \"https://gamma.freshdesk.com\", \"platform\": \"FRESHDESK\", \"license\": \"TRIAL\"}",
+                201, "/v1/instances"));
+        requests.put("initiate", new Request("POST", "/v1/connections", acmeKey,
+                "{\"destination\": {\"url\": \"https://beta.zendesk.com\"}, \"mode\": \"SCRIPT\","
+                        + " \"localShortName\": \"a\", \"remoteShortName\": \"b\", \"project\": \"SUPPORT\"}",
+                201, "/v1/connections"));
+        requests.put("accept", new Request("POST", "/v1/invitations/accept", betaKey,
+                "{\"code\": \"" + toAccept + "\", \"project\": \"HELP\"}", 200, "/v1/invitations/accept"));
+        requests.put("decline", new Request("POST", "/v1/invitations/decline", betaKey,
+                "{\"code\": \"" + toDecline + "\"}", 200, "/v1/invitations/decline"));
+        requests.put("status", new Request("GET", "/v1/connections/" + active, betaKey, null, 200,
+                "/v1/connections/{id}"));
+        requests.put("rules", new Request("GET", "/v1/connections/" + active + "/rules", acmeKey, null, 200,
+                "/v1/connections/{id}/rules"));
+        requests.put("upgrade", new Request("POST", "/v1/connections/" + active + "/upgrade", acmeKey,
+                "{\"mode\": \"VISUAL\"}", 200, "/v1/connections/{id}/upgrade"));
+        requests.put("activation", new Request("POST", "/v1/connections/" + active + "/deactivate", acmeKey, null,
+                200, "/v1/connections/{id}/deactivate"));
+        requests.put("delete", new Request("DELETE", "/v1/connections/" + toDelete.id(), acmeKey, null, 204,
+                "/v1/connections/{id}"));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyFunctionJarAnswersItsRouteAndLogsOneJsonLine() throws Exception {
+        assertEquals(TemplateMatchesCodeTest.lambdaModules(), new TreeSet<>(requests.keySet()),
+                "a request for every function module that builds a Lambda jar");
+        for (Map.Entry<String, Request> entry : requests.entrySet()) {
+            String module = entry.getKey();
+            Request request = entry.getValue();
+            List<String> output = run(module, request);
+            String answered = output.stream().filter(line -> line.startsWith("ANSWERED ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(module + " answered nothing:\n" + String.join("\n", output)));
+            assertEquals(request.status(), Integer.parseInt(answered.split(" ")[1]),
+                    module + " answered " + answered + "\n" + String.join("\n", output));
+            JsonNode logged = requestLogLine(module, output);
+            assertEquals(request.route(), logged.get("route").getStringValue(), module + ": " + logged);
+            assertEquals(Integer.toString(request.status()), logged.get("status").getStringValue(), module + ": " + logged);
+            assertEquals("INFO", logged.get("level").getStringValue(), module + ": " + logged);
+            assertFalse(output.stream().anyMatch(line -> line.startsWith("SLF4J")),
+                    module + " found no logging provider:\n" + String.join("\n", output));
+        }
+    }
+
+    /** The function's own request log line, from its stdout: JSON, with the MDC fields at the top level. */
+    private JsonNode requestLogLine(String module, List<String> output) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output) {
+            if (line.startsWith("{\"timestamp\"")) {
+                JsonNode node = json.readValue(line, JsonNode.class);
+                if ("io.connectionbroker.web.RequestLog".equals(node.get("loggerName").getStringValue())) {
+                    lines.add(node);
+                }
+            }
+        }
+        assertEquals(1, lines.size(), module + " logged one request line:\n" + String.join("\n", output));
+        return lines.get(0);
+    }
+
+    private List<String> run(String module, Request request) throws IOException, InterruptedException {
+        Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-lambda.jar");
+        Path probe = Path.of("target", "test-classes");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xmx512m",
+                "-cp", jar + java.io.File.pathSeparator + probe, DeployedJarRequest.class.getName(),
+                APIGatewayV2HTTPEventFunction.class.getName(), request.method(), request.path(), request.apiKey()));
+        if (request.body() != null) {
+            command.add(request.body());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE", engine.endpoint().toString());
+        builder.environment().put("AWS_REGION", DynamoDbLocalEngine.REGION);
+        builder.environment().put("AWS_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
+        builder.environment().put("CONNECTION_BROKER_TABLE_NAME", table);
+        Process process = builder.start();
+        byte[] printed = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), module + " did not exit");
+        return new String(printed, StandardCharsets.UTF_8).lines().toList();
+    }
+}
