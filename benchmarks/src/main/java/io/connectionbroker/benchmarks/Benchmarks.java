@@ -248,8 +248,9 @@ public final class Benchmarks {
         lines.addAll(List.of("",
                 "## Warm overhead",
                 "",
-                "The same status read (" + WARM_REQUESTS + " requests after as many to warm up, same JVM flags): through"
-                        + " the status function's handler, and as the raw SDK calls it makes (the bare handler).",
+                "The same status read (" + WARM_REQUESTS + " requests after " + ColdStartProbe.WARM_UP
+                        + " to warm up, same JVM flags): through the status function's handler, and as the raw SDK"
+                        + " calls it makes (the bare handler).",
                 "",
                 "| path | requests | median ms | p99 ms | median / raw | p99 / raw | status |",
                 "|---|---|---|---|---|---|---|"));
