@@ -10,6 +10,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.JsonEscapeUtil;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The functions' logging: one JSON object per line on stdout, which Lambda sends to CloudWatch Logs, with
@@ -24,10 +25,20 @@ import java.util.Map;
  * still wins, so tests and developers log as they choose.
  */
 public final class JsonLogLines extends ContextAwareBase implements Configurator {
+    private final Predicate<String> onClassPath;
+
+    /** As Logback makes it. */
+    public JsonLogLines() {
+        this(resource -> JsonLogLines.class.getClassLoader().getResource(resource) != null);
+    }
+
+    JsonLogLines(Predicate<String> onClassPath) {
+        this.onClassPath = onClassPath;
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null
-                || JsonLogLines.class.getClassLoader().getResource("logback-test.xml") != null) {
+        if (System.getProperty("logback.configurationFile") != null || onClassPath.test("logback-test.xml")) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
