@@ -1,12 +1,15 @@
 package io.connectionbroker.idempotency;
 
+import io.connectionbroker.domain.StoreUnavailable;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -21,6 +24,7 @@ public class AnswerSealingKey {
     /** Shorter secrets are refused: the key is only as strong as the secret it comes from. */
     static final int SECRET_MIN_LENGTH = 32;
     private static final String LABEL = "connection-broker kept answers v1\n";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final String configuredSecret;
     private final String secretArn;
@@ -51,7 +55,13 @@ public class AnswerSealingKey {
     private String secret() {
         String secret;
         if (!secretArn.isBlank()) {
-            secret = secretsManager.get().getSecretValue(request -> request.secretId(secretArn)).secretString();
+            try {
+                secret = secretsManager.get().getSecretValue(request -> request.secretId(secretArn)).secretString();
+            } catch (SdkException e) {
+                // Nothing is written without the sealed answer, so the same request may simply come again.
+                throw new StoreUnavailable("The key that protects answers kept for Idempotency-Key could not be"
+                        + " read just now; send the request again, with the same Idempotency-Key.", RETRY_AFTER);
+            }
         } else if (!configuredSecret.isBlank()) {
             secret = configuredSecret;
         } else {

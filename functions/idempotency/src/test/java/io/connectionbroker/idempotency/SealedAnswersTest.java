@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.domain.StoreUnavailable;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ class SealedAnswersTest {
 
     private HttpServer secretsManager;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean hung = new AtomicBoolean();
 
     @BeforeEach
     void startSecretsManager() throws IOException {
@@ -38,6 +43,13 @@ class SealedAnswersTest {
         secretsManager.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " " + body);
+            if (hung.get()) {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] answer = ("{\"ARN\": \"" + ARN + "\", \"Name\": \"connection-broker-kept\", \"SecretString\": \""
                     + SECRET + "\", \"VersionId\": \"v1\", \"VersionStages\": [\"AWSCURRENT\"]}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -46,6 +58,8 @@ class SealedAnswersTest {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // Hung reads must not hold up the retries behind them.
+        secretsManager.setExecutor(Executors.newCachedThreadPool());
         secretsManager.start();
     }
 
@@ -77,6 +91,23 @@ class SealedAnswersTest {
             assertArrayEquals(ANSWER, sealedAnswers.open(sealed, "scope\nkey"));
             assertEquals(List.of("secretsmanager.GetSecretValue {\"SecretId\":\"" + ARN + "\"}"), requests);
             assertArrayEquals(ANSWER, sealedWith(SECRET).open(sealed, "scope\nkey"), "the key comes from that secret");
+        }
+    }
+
+    @Test
+    void aHungSecretsManagerIsGivenUpAfterTheCallTimeoutAsUnavailableAndReadAgainOnTheNextRequest() {
+        try (ApplicationContext context = functionContext()) {
+            SealedAnswers sealedAnswers = context.getBean(SealedAnswers.class);
+            // Each read answers, but only after 3 s: longer than the call may take.
+            hung.set(true);
+            StoreUnavailable unavailable = assertThrows(StoreUnavailable.class, () -> sealedAnswers.seal(ANSWER, "s\nk"));
+
+            assertTrue(unavailable.getMessage().contains("same Idempotency-Key"), unavailable.getMessage());
+            assertTrue(requests.size() >= 2, "an attempt timed out and was retried: " + requests);
+
+            hung.set(false);
+            byte[] sealed = sealedAnswers.seal(ANSWER, "s\nk");
+            assertArrayEquals(ANSWER, sealedWith(SECRET).open(sealed, "s\nk"), "the secret, read once it answers");
         }
     }
 
