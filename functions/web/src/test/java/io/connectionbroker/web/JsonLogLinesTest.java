@@ -67,4 +67,21 @@ class JsonLogLinesTest {
         assertEquals("/v1/connections/\"quoted\"\nand\\more", fields.get("path").getStringValue());
         assertNull(fields.get("mdc"), "not nested: " + line);
     }
+
+    @Test
+    void anUnexpectedFailureIsLoggedWithItsExceptionInTheSameJsonObject() throws Exception {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), context.getLogger(ProblemErrorResponseProcessor.class),
+                Level.ERROR, "Unexpected failure answering {} {}", new IllegalStateException("table \"x\" is gone"),
+                new Object[] {"GET", "/v1/connections/1"});
+        event.setMDCPropertyMap(Map.of("AWSRequestId", "r-1"));
+
+        String line = new String(JsonLogLines.encoder(context).encode(event), StandardCharsets.UTF_8);
+
+        JsonNode fields = json.readValue(line, JsonNode.class);
+        assertEquals("ERROR", fields.get("level").getStringValue());
+        assertEquals(IllegalStateException.class.getName(), fields.get("throwable").get("className").getStringValue());
+        assertEquals("table \"x\" is gone", fields.get("throwable").get("message").getStringValue());
+        assertEquals("r-1", fields.get("AWSRequestId").getStringValue());
+    }
 }
