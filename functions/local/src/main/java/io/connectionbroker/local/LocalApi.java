@@ -1,5 +1,7 @@
 package io.connectionbroker.local;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole API on one local port, with no AWS account and no Docker: every request is turned into an
@@ -78,6 +81,8 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        // DynamoDB Local's Jetty announces itself line by line; what this prints should be the API's own log.
+        ((Logger) LoggerFactory.getLogger("org.eclipse.jetty")).setLevel(Level.WARN);
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         int databasePort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
         Path dataDir = Path.of(System.getenv().getOrDefault("CONNECTION_BROKER_DATA_DIR", ".local-data/dynamodb"));
