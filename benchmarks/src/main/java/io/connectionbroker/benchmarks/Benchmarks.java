@@ -184,11 +184,7 @@ public final class Benchmarks {
             command.add(scenario.body());
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE", engine.endpoint().toString());
-        builder.environment().put("AWS_REGION", DynamoDbLocalEngine.REGION);
-        builder.environment().put("AWS_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
-        builder.environment().put("CONNECTION_BROKER_TABLE_NAME", table);
+        builder.environment().putAll(engine.functionEnvironment(table));
         if (warm) {
             builder.environment().put("PROBE_WARM_REQUESTS", Integer.toString(WARM_REQUESTS));
         }

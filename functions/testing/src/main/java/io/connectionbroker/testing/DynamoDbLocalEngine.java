@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,6 +67,16 @@ public final class DynamoDbLocalEngine {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * The environment a deployed function reads its DynamoDB settings from (as the template sets them),
+     * pointed at this engine and {@code table}: for a function started in a JVM of its own.
+     */
+    public Map<String, String> functionEnvironment(String table) {
+        return Map.of("AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE", endpoint.toString(), "AWS_REGION", REGION,
+                "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+                "CONNECTION_BROKER_TABLE_NAME", table);
     }
 
     /** A table name no other test uses. */
