@@ -54,7 +54,18 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error failure) {
+            // DynamoDB Local's threads would keep the JVM, and so the Maven command, running forever.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         String table = "bench-" + UUID.randomUUID();
         ConnectionTable.createIfMissing(engine.client(), table);
@@ -163,7 +174,6 @@ public final class Benchmarks {
         Files.createDirectories(results.getParent());
         Files.writeString(results, report);
         System.out.println("Written to " + results.toAbsolutePath());
-        System.exit(0);
     }
 
     private static Scenario function(String module, String method, String path, String body, String apiKey) {
