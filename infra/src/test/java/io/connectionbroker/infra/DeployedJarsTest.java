@@ -20,6 +20,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,10 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every function's deployable jar, as the build makes it and the template deploys it, started in a fresh
@@ -42,6 +49,10 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployedJarsTest {
     private static final Path FUNCTIONS = Path.of("..", "functions");
+    /** What the build's lambda-aot step adds to a shaded jar: the generated classes and the two service files. */
+    private static final Predicate<String> AOT_OUTPUT = name -> name.startsWith("io/connectionbroker/aot/")
+            || name.equals("META-INF/services/io.micronaut.context.ApplicationContextConfigurer")
+            || name.equals("META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader");
 
     private record Request(String method, String path, String apiKey, String body, int status, String route) {
     }
@@ -119,6 +130,29 @@ class DeployedJarsTest {
         }
     }
 
+    /**
+     * Micronaut AOT settles bean requirements when the jar is built (see functions/lambda-aot.properties).
+     * Started as Lambda starts it, each function must end up with exactly the beans the same jar gives
+     * without the generated classes, and must really use them.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void micronautAotLeavesEveryFunctionTheBeansItHasWithout(@TempDir Path scratch) throws Exception {
+        for (String module : TemplateMatchesCodeTest.lambdaModules()) {
+            Path withoutAot = scratch.resolve(module + "-without-aot.jar");
+            copyWithoutAot(lambdaJar(module), withoutAot);
+            List<String> optimised = runJar(module, lambdaJar(module), DeployedJarBeans.class, List.of());
+            List<String> plain = runJar(module, withoutAot, DeployedJarBeans.class, List.of());
+            assertEquals(List.of("AOT true"), linesStartingWith(optimised, "AOT "),
+                    module + " does not use Micronaut AOT's service lists:\n" + String.join("\n", optimised));
+            assertEquals(List.of("AOT false"), linesStartingWith(plain, "AOT "), module + " without AOT");
+            List<String> beans = linesStartingWith(plain, "ENVIRONMENTS ", "BEAN ");
+            assertTrue(beans.size() > 50, module + " started with few beans:\n" + String.join("\n", plain));
+            assertEquals(beans, linesStartingWith(optimised, "ENVIRONMENTS ", "BEAN "),
+                    module + ": Micronaut AOT changed the function's beans");
+        }
+    }
+
     /** The function's own request log line, from its stdout: JSON, with the MDC fields at the top level. */
     private JsonNode requestLogLine(String module, List<String> output) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
@@ -135,21 +169,50 @@ class DeployedJarsTest {
     }
 
     private List<String> run(String module, Request request) throws IOException, InterruptedException {
-        Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-lambda.jar");
+        List<String> arguments = new ArrayList<>(List.of(APIGatewayV2HTTPEventFunction.class.getName(),
+                request.method(), request.path(), request.apiKey()));
+        if (request.body() != null) {
+            arguments.add(request.body());
+        }
+        return runJar(module, lambdaJar(module), DeployedJarRequest.class, arguments);
+    }
+
+    /** Runs a probe class in a fresh JVM with the Lambda runtime's flags, on one jar, and returns what it printed. */
+    private List<String> runJar(String module, Path jar, Class<?> probeClass, List<String> arguments)
+            throws IOException, InterruptedException {
         Path probe = Path.of("target", "test-classes");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-cp", jar + java.io.File.pathSeparator + probe, DeployedJarRequest.class.getName(),
-                APIGatewayV2HTTPEventFunction.class.getName(), request.method(), request.path(), request.apiKey()));
-        if (request.body() != null) {
-            command.add(request.body());
-        }
+                "-cp", jar + java.io.File.pathSeparator + probe, probeClass.getName()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(engine.functionEnvironment(table));
         Process process = builder.start();
         byte[] printed = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), module + " did not exit");
         return new String(printed, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static Path lambdaJar(String module) {
+        return FUNCTIONS.resolve(module).resolve("target").resolve(module + "-lambda.jar");
+    }
+
+    /** The jar as the shade plugin left it, before the build added what Micronaut AOT generated. */
+    private static void copyWithoutAot(Path jar, Path copy) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!AOT_OUTPUT.test(entry.getName())) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+
+    private static List<String> linesStartingWith(List<String> output, String... prefixes) {
+        return output.stream().filter(line -> Stream.of(prefixes).anyMatch(line::startsWith)).toList();
     }
 }
