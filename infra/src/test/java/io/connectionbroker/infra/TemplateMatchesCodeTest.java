@@ -192,7 +192,8 @@ class TemplateMatchesCodeTest {
 
     @Test
     void aHungDynamoDbOrSecretsManagerCallEndsInA503BeforeTheFunctionTimesOut() {
-        // A keyed POST may also read the secret its kept answer is encrypted with, once per container.
+        // A keyed POST may also read the secret its kept answer is encrypted with: all its reads of it together
+        // take at most one call's time (AnswerSealingKey.Reads).
         Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT
                 .multipliedBy(DynamoDbClientSettings.MAX_CALLS_PER_REQUEST)
                 .plusMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS).plusSeconds(1);

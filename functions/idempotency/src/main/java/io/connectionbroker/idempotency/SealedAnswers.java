@@ -5,9 +5,11 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts the answers kept for requests sent again (they may hold an invitation code or an API key) with
@@ -33,7 +35,7 @@ public class SealedAnswers {
         byte[] nonce = entropy.bytes(NONCE_BYTES);
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key.current(key.reads()), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(answer);
             byte[] sealed = Arrays.copyOf(nonce, NONCE_BYTES + ciphertext.length);
@@ -44,16 +46,36 @@ public class SealedAnswers {
         }
     }
 
-    /** @throws IllegalStateException when the answer was sealed with another secret, for another key, or altered */
+    /**
+     * Opens with the secret's current version, else its previous one; if neither opens, once more after
+     * reading the secret again (another container may have sealed with a version newer than this one read).
+     *
+     * @throws IllegalStateException when the answer was sealed with an older secret, for another key, or altered
+     */
     byte[] open(byte[] sealed, String context) {
+        AnswerSealingKey.Reads reads = key.reads();
+        Optional<byte[]> opened = openWithCurrentOrPrevious(sealed, context, reads);
+        if (opened.isEmpty() && key.forgetUnlessRecent()) {
+            opened = openWithCurrentOrPrevious(sealed, context, reads);
+        }
+        return opened.orElseThrow(() -> new IllegalStateException("a kept answer opens with neither the current"
+                + " nor the previous version of the secret: it was sealed with an older one or for another key,"
+                + " or altered"));
+    }
+
+    private Optional<byte[]> openWithCurrentOrPrevious(byte[] sealed, String context, AnswerSealingKey.Reads reads) {
+        return openWith(key.current(reads), sealed, context)
+                .or(() -> key.previous(reads).flatMap(previous -> openWith(previous, sealed, context)));
+    }
+
+    private static Optional<byte[]> openWith(SecretKeySpec key, byte[] sealed, String context) {
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return Optional.of(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("a kept answer does not open: it was sealed with another secret or"
-                    + " for another key, or altered", e);
+            return Optional.empty();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has " + CIPHER, e);
         }
