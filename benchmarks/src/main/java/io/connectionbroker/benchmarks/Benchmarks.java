@@ -56,7 +56,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         try {
-            run();
+            measureAndReport();
         } catch (Exception | Error failure) {
             // DynamoDB Local's threads would keep the JVM, and so the Maven command, running forever.
             failure.printStackTrace();
@@ -65,7 +65,7 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static void run() throws Exception {
+    private static void measureAndReport() throws Exception {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         String table = "bench-" + UUID.randomUUID();
         ConnectionTable.createIfMissing(engine.client(), table);
