@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every function's deployable jar, as the build makes it and the template deploys it, started in a fresh
  * JVM of its own with nothing else on the class path, answers a request of its own route against DynamoDB
  * Local, and logs it as one JSON line. The function tests run the same code from the module class path;
- * this proves what the shade plugin packs (and what it leaves out to start faster) still works.
+ * this proves what the shade plugin packs (and what it leaves out to start faster), and what Micronaut AOT
+ * adds to it, still works.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployedJarsTest {
