@@ -27,11 +27,17 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
          * The call reaches DynamoDB, which applies it, and its answer is lost on the way back (a connection
          * reset): the caller cannot know that it took effect.
          */
-        ANSWER_LOST;
+        ANSWER_LOST,
+        /**
+         * The call reaches DynamoDB, which applies it, and the answer of that attempt is lost (it timed out on
+         * the way back); the SDK sends the same request again, and that attempt goes through. A conditional
+         * write then finds its own change already made.
+         */
+        ANSWER_LOST_THEN_RETRIED;
 
         /** Whether the call never reaches DynamoDB, so that nothing of it can take effect. */
         public boolean beforeTransmission() {
-            return this != ANSWER_LOST;
+            return this != ANSWER_LOST && this != ANSWER_LOST_THEN_RETRIED;
         }
     }
 
@@ -81,7 +87,11 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        if (attributes.getAttribute(STRUCK) == Fault.ANSWER_LOST) {
+        Fault struck = attributes.getAttribute(STRUCK);
+        if (struck == Fault.ANSWER_LOST || struck == Fault.ANSWER_LOST_THEN_RETRIED) {
+            if (struck == Fault.ANSWER_LOST_THEN_RETRIED) {
+                attributes.putAttribute(STRUCK, null);
+            }
             throw software.amazon.awssdk.core.exception.SdkClientException.create("the answer was lost on the way back",
                     new java.io.IOException("Connection reset"));
         }
@@ -90,7 +100,7 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         Fault struck = attributes.getAttribute(STRUCK);
-        if (struck == null || struck == Fault.ANSWER_LOST) {
+        if (struck == null || !struck.beforeTransmission()) {
             return;
         }
         switch (struck) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -101,6 +103,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String FINGERPRINT = "fingerprint";
     private static final String SEALED_ANSWER = "sealedAnswer";
     private static final String KEPT_AT = "keptAt";
+    /** A random id each single conditional put writes, so that it can tell its own change from another's. */
+    private static final String WRITE_ID = "writeId";
 
     /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -265,16 +269,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion) {
-        try {
-            available(() -> client.putItem(request -> request.tableName(tableName)
-                    .item(rulesItem(connectionId, owner, next).attributes())
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Integer.toString(expectedVersion))))));
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return conditionalPut(rulesItem(connectionId, owner, next), "#version = :expected", Map.of("#version", VERSION),
+                Map.of(":expected", AttributeValue.fromN(Integer.toString(expectedVersion))));
     }
 
     @Override
@@ -507,15 +503,30 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (kept != null) {
             return transact(List.of(putIf(connectionItem(changed), STATUS, expected.name())), kept);
         }
+        return conditionalPut(connectionItem(changed), "#status = :expected", Map.of("#status", STATUS),
+                Map.of(":expected", AttributeValue.fromS(expected.name())));
+    }
+
+    /**
+     * Puts the item if the condition holds.
+     *
+     * <p>When an attempt's answer is lost after DynamoDB applied it, the SDK sends the put again, and that
+     * attempt finds the condition false because of this very put. So each put writes a random id of its own,
+     * and a failed condition over an item holding that id is the put having succeeded.
+     *
+     * @return false when the condition failed because of another write (nothing was written)
+     */
+    private boolean conditionalPut(Item item, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        String writeId = UUID.randomUUID().toString();
+        Map<String, AttributeValue> attributes = item.with(WRITE_ID, writeId).attributes();
         try {
-            available(() -> client.putItem(request -> request.tableName(tableName)
-                    .item(connectionItem(changed).attributes())
-                    .conditionExpression("#status = :expected")
-                    .expressionAttributeNames(Map.of("#status", STATUS))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.name())))));
+            available(() -> client.putItem(request -> request.tableName(tableName).item(attributes)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
+        } catch (ConditionalCheckFailedException failed) {
+            AttributeValue found = failed.hasItem() ? failed.item().get(WRITE_ID) : null;
+            return found != null && writeId.equals(found.s());
         }
     }
 
