@@ -85,6 +85,12 @@ class SealedAnswersTest {
         secretsManager.stop(0);
     }
 
+    /** What put-secret-value does: the new value becomes current, the current one previous. */
+    private void changeSecretTo(String value) {
+        versions.put("AWSPREVIOUS", versions.get("AWSCURRENT"));
+        versions.put("AWSCURRENT", value);
+    }
+
     private ApplicationContext functionContext() {
         return functionContext(Map.of());
     }
@@ -154,8 +160,7 @@ class SealedAnswersTest {
             SealedAnswers running = container(context, clock);
             byte[] keptBefore = running.seal(ANSWER, "acme\nk-1");
 
-            versions.put("AWSPREVIOUS", SECRET);
-            versions.put("AWSCURRENT", changed);
+            changeSecretTo(changed);
             SealedAnswers started = container(context, clock);
             assertArrayEquals(ANSWER, started.open(keptBefore, "acme\nk-1"), "opened with the previous version");
             byte[] keptAfter = started.seal(ANSWER, "acme\nk-2");
@@ -171,8 +176,7 @@ class SealedAnswersTest {
             assertArrayEquals(ANSWER, running.open(keptAfter, "acme\nk-2"), "read again, it opens");
 
             // Two changes later, an answer sealed with the first value no longer opens anywhere.
-            versions.put("AWSPREVIOUS", changed);
-            versions.put("AWSCURRENT", changed.replace('Q', 'q'));
+            changeSecretTo(changed.replace('Q', 'q'));
             assertThrows(IllegalStateException.class, () -> container(context, clock).open(keptBefore, "acme\nk-1"));
         }
     }
@@ -184,8 +188,7 @@ class SealedAnswersTest {
         try (ApplicationContext context = functionContext()) {
             SealedAnswers running = container(context, clock);
             running.seal(ANSWER, "s\nk");
-            versions.put("AWSPREVIOUS", SECRET);
-            versions.put("AWSCURRENT", changed);
+            changeSecretTo(changed);
 
             clock.advance(AnswerSealingKey.REFRESH_AFTER.minusSeconds(1));
             assertArrayEquals(ANSWER, sealedWith(SECRET).open(running.seal(ANSWER, "s\nk"), "s\nk"));
@@ -196,8 +199,7 @@ class SealedAnswersTest {
 
     @Test
     void theReadsOfOneRequestTogetherTakeNoLongerThanOneCallMay() {
-        versions.put("AWSPREVIOUS", SECRET);
-        versions.put("AWSCURRENT", SECRET.replace('k', 'K'));
+        changeSecretTo(SECRET.replace('k', 'K'));
         byte[] keptBefore = sealedWith(SECRET).seal(ANSWER, "s\nk");
         // Each read alone is well within the client's limits, but opening needs two of them: the current
         // version, which does not open the answer, then the previous one. 2 s each, 3 s for both.
