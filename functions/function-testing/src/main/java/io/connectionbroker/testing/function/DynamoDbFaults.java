@@ -88,8 +88,9 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         Fault struck = attributes.getAttribute(STRUCK);
-        if (struck == Fault.ANSWER_LOST || struck == Fault.ANSWER_LOST_THEN_RETRIED) {
+        if (struck != null && !struck.beforeTransmission()) {
             if (struck == Fault.ANSWER_LOST_THEN_RETRIED) {
+                // Only this attempt's answer is lost: the SDK's retry goes through.
                 attributes.putAttribute(STRUCK, null);
             }
             throw software.amazon.awssdk.core.exception.SdkClientException.create("the answer was lost on the way back",

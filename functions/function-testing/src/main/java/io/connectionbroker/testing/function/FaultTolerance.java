@@ -57,9 +57,9 @@ public final class FaultTolerance {
     }
 
     /**
-     * Runs the request as prepared with every fault but a lost answer that no retry heals; a POST then runs again with an
-     * Idempotency-Key, with every fault, a lost answer too: sent again with its key, a request whose answer
-     * was lost gets the effect it had, and no second one.
+     * Runs the request as prepared with every fault but a lost answer that no retry heals; a POST then runs
+     * again with an Idempotency-Key, with every fault, a lost answer too: sent again with its key, a request
+     * whose answer was lost gets the effect it had, and no second one.
      *
      * @param prepare arranges what the operation needs and returns the request; called once per run
      * @param success the status of a clean run
