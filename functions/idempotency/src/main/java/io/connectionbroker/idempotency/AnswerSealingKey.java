@@ -99,8 +99,7 @@ public class AnswerSealingKey {
     /** The key of the secret's current version: answers are sealed with it. */
     synchronized SecretKeySpec current(Reads reads) {
         if (current != null && !clock.instant().isBefore(readAt.plus(REFRESH_AFTER))) {
-            current = null;
-            previous = null;
+            forget();
         }
         if (current == null) {
             current = derive(read(CURRENT, reads).orElseThrow(() -> new IllegalStateException(
@@ -130,10 +129,14 @@ public class AnswerSealingKey {
         if (readAt == null || clock.instant().isBefore(readAt.plus(REREAD_AFTER))) {
             return false;
         }
+        forget();
+        return true;
+    }
+
+    private void forget() {
         current = null;
         previous = null;
         readAt = null;
-        return true;
     }
 
     private Optional<String> read(String stage, Reads reads) {

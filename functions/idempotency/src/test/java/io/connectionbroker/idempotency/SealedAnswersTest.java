@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class SealedAnswersTest {
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:connection-broker-kept-AbCdEf";
     private static final String SECRET = "k8Qw3ZtV9pLmN2xR7cJ5hB1fG6dS4aE0yU8iO3qW9eT2rY7uI5oP1lK6jH4gF0dS";
+    /** The secret's value after a change. */
+    private static final String CHANGED = SECRET.replace('k', 'K');
     private static final Duration READ_BUDGET = Duration.ofMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS);
     private static final byte[] ANSWER = "{\"invitation\":{\"code\":\"cbi_...\"}}".getBytes(StandardCharsets.UTF_8);
 
@@ -154,17 +156,16 @@ class SealedAnswersTest {
 
     @Test
     void afterTheSecretChangesAnswersKeptBeforeStillOpenInEveryContainerAndNewOnesUseTheNewValue() {
-        String changed = SECRET.replace('k', 'K');
         SettableClock clock = SettableClock.startingNow();
         try (ApplicationContext context = functionContext()) {
             SealedAnswers running = container(context, clock);
             byte[] keptBefore = running.seal(ANSWER, "acme\nk-1");
 
-            changeSecretTo(changed);
+            changeSecretTo(CHANGED);
             SealedAnswers started = container(context, clock);
             assertArrayEquals(ANSWER, started.open(keptBefore, "acme\nk-1"), "opened with the previous version");
             byte[] keptAfter = started.seal(ANSWER, "acme\nk-2");
-            assertArrayEquals(ANSWER, sealedWith(changed).open(keptAfter, "acme\nk-2"), "sealed with the new value");
+            assertArrayEquals(ANSWER, sealedWith(CHANGED).open(keptAfter, "acme\nk-2"), "sealed with the new value");
 
             // The container running since before the change read the secret seconds ago: it does not read it
             // again for every answer that fails to open, only after a minute.
@@ -176,30 +177,29 @@ class SealedAnswersTest {
             assertArrayEquals(ANSWER, running.open(keptAfter, "acme\nk-2"), "read again, it opens");
 
             // Two changes later, an answer sealed with the first value no longer opens anywhere.
-            changeSecretTo(changed.replace('Q', 'q'));
+            changeSecretTo(CHANGED.replace('Q', 'q'));
             assertThrows(IllegalStateException.class, () -> container(context, clock).open(keptBefore, "acme\nk-1"));
         }
     }
 
     @Test
     void aContainerSealsWithAValueItReadLessThanAnHourAgo() {
-        String changed = SECRET.replace('k', 'K');
         SettableClock clock = SettableClock.startingNow();
         try (ApplicationContext context = functionContext()) {
             SealedAnswers running = container(context, clock);
             running.seal(ANSWER, "s\nk");
-            changeSecretTo(changed);
+            changeSecretTo(CHANGED);
 
             clock.advance(AnswerSealingKey.REFRESH_AFTER.minusSeconds(1));
             assertArrayEquals(ANSWER, sealedWith(SECRET).open(running.seal(ANSWER, "s\nk"), "s\nk"));
             clock.advance(Duration.ofSeconds(1));
-            assertArrayEquals(ANSWER, sealedWith(changed).open(running.seal(ANSWER, "s\nk"), "s\nk"));
+            assertArrayEquals(ANSWER, sealedWith(CHANGED).open(running.seal(ANSWER, "s\nk"), "s\nk"));
         }
     }
 
     @Test
     void theReadsOfOneRequestTogetherTakeNoLongerThanOneCallMay() {
-        changeSecretTo(SECRET.replace('k', 'K'));
+        changeSecretTo(CHANGED);
         byte[] keptBefore = sealedWith(SECRET).seal(ANSWER, "s\nk");
         // Each read alone is well within the client's limits, but opening needs two of them: the current
         // version, which does not open the answer, then the previous one. 2 s each, 3 s for both.
@@ -225,7 +225,7 @@ class SealedAnswersTest {
         assertFalse(java.util.Arrays.equals(sealed, sealedAnswers.seal(ANSWER, "acme\nk-1")), "a fresh nonce each time");
         assertThrows(IllegalStateException.class, () -> sealedAnswers.open(sealed, "beta\nk-1"));
         assertThrows(IllegalStateException.class, () -> sealedAnswers.open(sealed, "acme\nk-2"));
-        assertThrows(IllegalStateException.class, () -> sealedWith(SECRET.replace('k', 'K')).open(sealed, "acme\nk-1"));
+        assertThrows(IllegalStateException.class, () -> sealedWith(CHANGED).open(sealed, "acme\nk-1"));
         byte[] altered = sealed.clone();
         altered[altered.length / 2] ^= 1;
         assertThrows(IllegalStateException.class, () -> sealedAnswers.open(altered, "acme\nk-1"));
