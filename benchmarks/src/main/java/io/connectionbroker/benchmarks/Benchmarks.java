@@ -3,9 +3,7 @@ package io.connectionbroker.benchmarks;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
-import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
-import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
@@ -72,11 +70,9 @@ public final class Benchmarks {
         DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
-        RegisterInstance register = new RegisterInstance(store, clock, entropy);
-        RegisterInstance.Registered acme = register.register(new RegisterInstance.Command(
-                "https://acme.zendesk.com", Platform.ZENDESK, License.PAID, true));
-        RegisterInstance.Registered beta = register.register(new RegisterInstance.Command(
-                "https://beta.zendesk.com", Platform.ZENDESK, License.PAID, true));
+        RegisterInstance register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
+        RegisterInstance.Registered acme = register.register(SeedingHelpdesks.command("https://acme.zendesk.com"));
+        RegisterInstance.Registered beta = register.register(SeedingHelpdesks.command("https://beta.zendesk.com"));
         InitiateConnection.Initiated initiated = new InitiateConnection(store, clock, entropy,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME).initiate(acme.instance(), new InitiateConnection.Command(
                 "https://beta.zendesk.com", false, Mode.SCRIPT, "acme", "beta", null, null, "SUPPORT"));

@@ -73,9 +73,8 @@ final class LocalApiThroughput {
     private void flow() {
         try {
             String acme = register();
-            String betaUrl = "https://" + UUID.randomUUID() + ".example.com";
-            String beta = group(API_KEY, send("POST", "/v1/instances", null, """
-                    {"url": "%s", "platform": "ZENDESK", "license": "PAID"}""".formatted(betaUrl), 201));
+            String betaUrl = newInstanceUrl();
+            String beta = group(API_KEY, send("POST", "/v1/instances", null, registration(betaUrl), 201));
             String initiated = send("POST", "/v1/connections", acme, """
                     {"destination": {"url": "%s"}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
                      "project": "SUPPORT"}""".formatted(betaUrl), 201);
@@ -91,9 +90,17 @@ final class LocalApiThroughput {
     }
 
     private String register() throws IOException, InterruptedException {
-        return group(API_KEY, send("POST", "/v1/instances", null, """
-                {"url": "https://%s.example.com", "platform": "ZENDESK", "license": "PAID"}""".formatted(UUID.randomUUID()),
-                201));
+        return group(API_KEY, send("POST", "/v1/instances", null, registration(newInstanceUrl()), 201));
+    }
+
+    private static String newInstanceUrl() {
+        return "https://t" + UUID.randomUUID().toString().replace("-", "") + ".zendesk.com";
+    }
+
+    /** Registration as README shows it: the local API's stand-in helpdesks confirm local-admin. */
+    private static String registration(String url) {
+        return """
+                {"url": "%s", "proof": {"kind": "OAUTH", "accessToken": "local-admin"}}""".formatted(url);
     }
 
     private String send(String method, String path, String apiKey, String body, int expected)

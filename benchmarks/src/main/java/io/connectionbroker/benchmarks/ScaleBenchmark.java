@@ -3,7 +3,6 @@ package io.connectionbroker.benchmarks;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
-import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
@@ -51,7 +50,7 @@ final class ScaleBenchmark {
         store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
-        register = new RegisterInstance(store, clock, entropy);
+        register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
         initiate = new InitiateConnection(store, clock, entropy, InitiateConnection.DEFAULT_INVITATION_LIFETIME);
         owner = instance(Platform.ZENDESK);
         acceptor = instance(Platform.ZENDESK);
@@ -62,8 +61,8 @@ final class ScaleBenchmark {
     }
 
     private RegisterInstance.Registered instance(Platform platform) {
-        return register.register(new RegisterInstance.Command("https://" + UUID.randomUUID() + ".example.com",
-                platform, License.PAID, true));
+        return register.register(SeedingHelpdesks.command("https://b" + UUID.randomUUID().toString().replace("-", "")
+                + "." + platform.host()));
     }
 
     /** @return the table's rows: operation, medians at each size, their ratio */

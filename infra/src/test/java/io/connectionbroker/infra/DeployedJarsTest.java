@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
-import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Proof;
+import io.connectionbroker.helpdesk.HttpHelpdeskUsers;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import io.connectionbroker.domain.Mode;
-import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
@@ -62,6 +65,13 @@ class DeployedJarsTest {
     private final String table = DynamoDbLocalEngine.uniqueTableName("deployed-jars");
     private final JsonMapper json = JsonMapper.createDefault();
     private final Map<String, Request> requests = new LinkedHashMap<>();
+    /** What the instances function asks when it registers: no helpdesk is reachable from here. */
+    private final StandInHelpdesks helpdesks = StandInHelpdesks.start(0);
+
+    @AfterAll
+    void stopHelpdesks() {
+        helpdesks.close();
+    }
 
     @BeforeAll
     void seed() {
@@ -69,11 +79,13 @@ class DeployedJarsTest {
         DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
-        RegisterInstance register = new RegisterInstance(store, clock, entropy);
+        RegisterInstance register = new RegisterInstance(store, new HttpHelpdeskUsers(json, helpdesks.endpoint(),
+                Duration.ofSeconds(3)), clock, entropy);
+        Proof admin = new Proof.OAuth(StandInHelpdesks.ADMIN);
         RegisterInstance.Registered acme = register.register(new RegisterInstance.Command(
-                "https://acme.zendesk.com", Platform.ZENDESK, License.PAID, true));
+                "https://acme.zendesk.com", null, true, admin));
         RegisterInstance.Registered beta = register.register(new RegisterInstance.Command(
-                "https://beta.zendesk.com", Platform.ZENDESK, License.PAID, true));
+                "https://beta.zendesk.com", null, true, admin));
         InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME);
         InitiateConnection.Command toBeta = new InitiateConnection.Command(
@@ -87,7 +99,8 @@ class DeployedJarsTest {
         String betaKey = beta.apiKey().reveal();
 
         requests.put("instances", new Request("POST", "/v1/instances", "-",
-                "{\"url\": \"https://gamma.freshdesk.com\", \"platform\": \"FRESHDESK\", \"license\": \"TRIAL\"}",
+                "{\"url\": \"https://gamma.freshdesk.com\", \"proof\": {\"kind\": \"API_KEY\", \"apiKey\": \""
+                        + StandInHelpdesks.ADMIN + "\"}}",
                 201, "/v1/instances"));
         requests.put("initiate", new Request("POST", "/v1/connections", acmeKey,
                 "{\"destination\": {\"url\": \"https://beta.zendesk.com\"}, \"mode\": \"SCRIPT\","
@@ -189,6 +202,7 @@ class DeployedJarsTest {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(engine.functionEnvironment(table));
+        builder.environment().put("CONNECTION_BROKER_HELPDESK_STAND_IN", helpdesks.endpoint().toString());
         Process process = builder.start();
         byte[] printed = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), module + " did not exit");

@@ -23,6 +23,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.connectionbroker.helpdesk.HttpHelpdeskUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,15 @@ class TemplateMatchesCodeTest {
             Object environment = template.functionProperty(function, "Environment");
             assertFalse(String.valueOf(environment).contains("AWS_ACCESS_KEY_ID")
                     || String.valueOf(environment).contains("AWS_SECRET_ACCESS_KEY"), id + " sets credentials");
+            // Registration must ask the real helpdesks: the stand-in is for the local run and the tests only.
+            assertFalse(String.valueOf(environment).contains("HELPDESK"), id + " points the helpdesk adapter elsewhere");
         });
+    }
+
+    @Test
+    void noFunctionIsPointedAtTheStandInHelpdesks() throws Exception {
+        assertFalse(Files.readString(CloudFormationTemplate.PATH).contains("HELPDESK"),
+                "the template sets a helpdesk setting; registration must ask the real helpdesks");
     }
 
     @Test
@@ -199,8 +208,11 @@ class TemplateMatchesCodeTest {
                 .plusMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS).plusSeconds(1);
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
             Number timeout = (Number) template.functionProperty(function, "Timeout");
-            assertTrue(Duration.ofSeconds(timeout.longValue()).compareTo(worstCase) > 0,
-                    id + " times out after " + timeout + " s, before its DynamoDB and Secrets Manager calls give up (" + worstCase + ")");
+            // Registration also asks the instance's helpdesk, within its own time limit.
+            Duration limit = id.equals("InstancesFunction")
+                    ? worstCase.plus(HttpHelpdeskUsers.DEFAULT_TIME_LIMIT) : worstCase;
+            assertTrue(Duration.ofSeconds(timeout.longValue()).compareTo(limit) > 0,
+                    id + " times out after " + timeout + " s, before its outbound calls give up (" + limit + ")");
         });
     }
 

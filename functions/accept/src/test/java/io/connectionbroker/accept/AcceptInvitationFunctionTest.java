@@ -15,7 +15,6 @@ import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
-import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
@@ -166,11 +165,10 @@ class AcceptInvitationFunctionTest extends FunctionTest {
 
     @Test
     void aModeTheAcceptingPlatformDoesNotOfferAnswers422() {
-        String url = "https://registered-later-" + java.util.UUID.randomUUID() + ".freshdesk.com";
+        String url = "https://registered-later-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".freshdesk.com";
         Initiated visual = function.bean(InitiateConnection.class).initiate(acme.instance(),
                 new InitiateConnection.Command(url, false, Mode.VISUAL, "a", "b", null, null, "P"));
-        Registered later = function.bean(RegisterInstance.class)
-                .register(new RegisterInstance.Command(url, Platform.FRESHDESK, License.PAID, true));
+        Registered later = arrange.instanceAt(url, License.PAID, true);
 
         Answer answer = accept(later, visual.code().reveal(), "HELP");
 

@@ -29,7 +29,42 @@ public interface ConnectionStore {
 
     Optional<Instance> findInstance(String instanceId);
 
+    /**
+     * Sets an instance's licence and, when {@code trialEndsAt} is not null, when its trial ends; nothing else of
+     * the instance changes.
+     *
+     * @return the instance as it is now, or empty, changing nothing, when there is no such instance
+     */
+    Optional<Instance> setLicense(String instanceId, License license, Instant trialEndsAt);
+
+    /** The instance registered at the URL now (not one that moved away from it). */
     Optional<Instance> findInstanceByUrl(InstanceUrl url);
+
+    /** The id of the instance that moved away from the URL, while nobody else has registered it since. */
+    Optional<String> formerHolderOf(InstanceUrl url);
+
+    /**
+     * Moves an instance to another URL, all or nothing, on condition that the instance is still at
+     * {@code instance.url()} and the new URL is free (or only someone's former URL); the old URL becomes the
+     * instance's former URL, free for anyone to register.
+     *
+     * @return false, changing nothing, when the new URL is taken or the instance moved meanwhile
+     */
+    boolean changeUrl(Instance instance, InstanceUrl url);
+
+    /**
+     * Shows the URL on the instance's side of every connection it is a side of, one connection at a time; each
+     * write changes that side's URL only, on condition that the side is still the instance's.
+     */
+    void moveSides(String instanceId, InstanceUrl url);
+
+    /**
+     * Keeps a request's answer for its Idempotency-Key on its own, for an operation whose effect took several
+     * writes.
+     *
+     * @throws IdempotencyKeyTaken when a live record holds the key
+     */
+    void keep(IdempotencyRecord kept);
 
     Optional<InstanceKey> findKey(String keyId);
 
@@ -54,6 +89,15 @@ public interface ConnectionStore {
      * @return false, deleting nothing, when it is the last key (or was revoked meanwhile)
      */
     boolean revokeKey(InstanceKey key);
+
+    /**
+     * Replaces every key of an instance with one new key, all or nothing, on condition that the instance's
+     * keys are still exactly {@code revoked} (none added or revoked meanwhile).
+     *
+     * @return false, changing nothing, when the instance's keys changed meanwhile
+     */
+    boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
+                        IdempotencyRecord kept);
 
     /** Records that the key was used at {@code at}, unless it was recorded as used at or after {@code since}. */
     void recordKeyUse(String keyId, Instant at, Instant since);

@@ -22,8 +22,14 @@ public final class IdempotentRequests {
     public static final String FIELD = "Idempotency-Key";
     static final int KEY_MAX = 255;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + KEY_MAX + "}");
-    private static final Pattern UUID_KEY =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** A random (version 4, RFC 9562 variant) UUID: 122 random bits. */
+    private static final Pattern RANDOM_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    /**
+     * Fewer distinct hex digits than this in a UUID's 30 random ones means it was made up, not drawn: 30
+     * random digits show fewer than 8 of the 16 with a probability below 10^-6.
+     */
+    private static final int RANDOM_UUID_MIN_DISTINCT_DIGITS = 8;
 
     private final ConnectionStore store;
     private final Clock clock;
@@ -90,12 +96,22 @@ public final class IdempotentRequests {
         return new Replayed<>(kept.sealedAnswer());
     }
 
+    static boolean isRandomUuid(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (!RANDOM_UUID.matcher(lower).matches()) {
+            return false;
+        }
+        String digits = lower.replace("-", "");
+        String random = digits.substring(0, 12) + digits.substring(13, 16) + digits.substring(17);
+        return random.chars().distinct().count() >= RANDOM_UUID_MIN_DISTINCT_DIGITS;
+    }
+
     private static void check(String scope, String key) {
         if (ANONYMOUS.equals(scope)) {
-            if (!UUID_KEY.matcher(key).matches()) {
-                throw InvalidRequest.of(FIELD, "must be a random UUID (for example"
-                        + " 1f0e6a52-9d4c-4d2a-8a3e-5c1b7e9f2d40) on this route: anyone may send it, and the"
-                        + " answer it brings back holds your new API key");
+            if (!isRandomUuid(key)) {
+                throw InvalidRequest.of(FIELD, "must be a fresh random (version 4) UUID from a secure random"
+                        + " generator, for example 1f0e6a52-9d4c-4d2a-8a3e-5c1b7e9f2d40, on this route: anyone may"
+                        + " send it, and the answer it brings back holds your new API key");
             }
         } else if (!KEY.matcher(key).matches()) {
             throw InvalidRequest.of(FIELD, "must be 1 to " + KEY_MAX + " visible ASCII characters, without"

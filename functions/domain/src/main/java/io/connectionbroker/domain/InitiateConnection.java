@@ -100,8 +100,10 @@ public final class InitiateConnection {
 
     public Initiated initiate(Instance initiator, Command command, Replayable<Initiated> replay) {
         FieldChecks checks = new FieldChecks();
-        InstanceUrl destinationUrl = command.privateDestination() ? null
-                : checks.valid(() -> InstanceUrl.parse("destination.url", command.destinationUrl()));
+        if (!command.privateDestination() && (command.destinationUrl() == null || command.destinationUrl().isBlank())) {
+            checks.reject("destination.url", "is required: the destination instance's https URL, for example"
+                    + " https://acme.zendesk.com, or send {\"private\": true} instead");
+        }
         checks.required("mode", command.mode(), "one of BASIC, VISUAL, SCRIPT");
         String localShortName = checks.valid(() -> Texts.shortName("localShortName", command.localShortName()));
         String remoteShortName = checks.valid(() -> Texts.shortName("remoteShortName", command.remoteShortName()));
@@ -110,6 +112,8 @@ public final class InitiateConnection {
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
         checks.throwIfInvalid();
+        InstanceUrl destinationUrl = command.privateDestination() ? null
+                : InstanceUrl.parse("destination.url", command.destinationUrl());
 
         ConnectionType type = command.privateDestination() ? ConnectionType.PRIVATE
                 : destinationUrl.equals(initiator.url()) ? ConnectionType.LOCAL : ConnectionType.PUBLIC;
@@ -129,7 +133,8 @@ public final class InitiateConnection {
             case PUBLIC -> registeredDestination == null ? null : registeredDestination.isPublic();
             case PRIVATE -> false;
         };
-        ModeRules.checkAtInitiation(command.mode(), initiator, type, destinationPlatform);
+        ModeRules.checkAtInitiation(command.mode(), initiator, initiator.licenseAt(clock.instant()), type,
+                destinationPlatform);
         if (command.adminAccess() && command.mode() != Mode.BASIC) {
             throw new ConnectionNotAllowed("Admin access is offered for BASIC connections only; this one is "
                     + command.mode() + ". Leave adminAccess out and hand the invitation code to the other admin.");

@@ -3,79 +3,95 @@ package io.connectionbroker.domain;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The base URL of a helpdesk instance, normalised so that one instance has exactly one spelling:
- * absolute {@code https}, no user info, query or fragment, lower-case host, no default port, no trailing slash.
+ * The base URL of a helpdesk instance: {@code https://<account>.<platform host>}, nothing more, so that one
+ * instance has exactly one spelling and its URL tells its platform. Spellings that name the same address are
+ * normalised (upper case, a trailing dot or slash, the default port); anything else is refused, since no
+ * helpdesk instance can be there: another host, an IP address, a path, another port, user info, a query or a
+ * fragment.
  */
 public final class InstanceUrl {
-    /** Instance base URLs are short; the bound keeps every storage key well under DynamoDB's 2,048 bytes. */
-    static final int MAX_LENGTH = 1024;
+    /** One DNS label: what the platforms allow as an account's sub-domain. */
+    private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** Longer text cannot be an instance URL; the bound keeps parsing cheap. */
+    private static final int MAX_LENGTH = 300;
 
     private final String value;
+    private final Platform platform;
 
-    private InstanceUrl(String value) {
+    private InstanceUrl(String value, Platform platform) {
         this.value = value;
+        this.platform = platform;
     }
 
     /**
-     * @param field the request field the text came from, named in the error
-     * @throws InvalidRequest naming the field and what is wrong with it
+     * @param field the request field the text came from, named in the refusal
+     * @throws InvalidRequest          when the text is missing or blank
+     * @throws UnsupportedInstanceUrl  when it is not a helpdesk instance's URL; it never repeats the text
      */
     public static InstanceUrl parse(String field, String text) {
         if (text == null || text.isBlank()) {
             throw InvalidRequest.of(field, "is required: the instance's https URL, for example https://acme.zendesk.com");
         }
         String trimmed = text.strip();
-        if (trimmed.length() > MAX_LENGTH) {
-            throw InvalidRequest.of(field, "is longer than " + MAX_LENGTH + " characters");
-        }
-        if (!trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw InvalidRequest.of(field, "must be plain ASCII without spaces: write an international domain"
-                    + " name in its xn-- form and percent-encode other characters");
+        if (trimmed.length() > MAX_LENGTH || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UnsupportedInstanceUrl(field, "is too long or holds characters no instance URL has");
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw InvalidRequest.of(field, "is not a valid URL: " + e.getReason());
+            throw new UnsupportedInstanceUrl(field, "is not a valid URL");
         }
-        if (!uri.isAbsolute() || uri.getScheme() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw InvalidRequest.of(field, "must be an absolute https URL, for example https://acme.zendesk.com");
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null) {
+            throw new UnsupportedInstanceUrl(field, "must be an absolute https URL");
         }
-        if (uri.getRawUserInfo() != null) {
-            throw InvalidRequest.of(field, "must not contain user info (user:password@)");
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UnsupportedInstanceUrl(field, "must not hold user info, a query or a fragment");
         }
-        if (uri.getRawQuery() != null) {
-            throw InvalidRequest.of(field, "must not contain a query (?...)");
+        if (uri.getPort() != -1 && uri.getPort() != 443) {
+            throw new UnsupportedInstanceUrl(field, "must not name a port");
         }
-        if (uri.getRawFragment() != null) {
-            throw InvalidRequest.of(field, "must not contain a fragment (#...)");
+        String path = uri.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            throw new UnsupportedInstanceUrl(field, "must not have a path");
         }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw InvalidRequest.of(field, "must name a host, for example https://acme.zendesk.com");
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
         }
-        int port = uri.getPort();
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
+        int firstDot = host.indexOf('.');
+        String account = firstDot < 0 ? "" : host.substring(0, firstDot);
+        Platform platform = firstDot < 0 ? null
+                : Platform.servingAccountsUnder(host.substring(firstDot + 1)).orElse(null);
+        if (platform == null || !ACCOUNT.matcher(account).matches()) {
+            throw new UnsupportedInstanceUrl(field, "is not on a helpdesk platform's host");
         }
-        StringBuilder normalised = new StringBuilder("https://").append(host.toLowerCase(Locale.ROOT));
-        if (port != -1 && port != 443) {
-            normalised.append(':').append(port);
-        }
-        normalised.append(path);
-        return new InstanceUrl(normalised.toString());
+        return new InstanceUrl("https://" + host, platform);
     }
 
     /** For values read back from storage, which were normalised when they were written. */
     public static InstanceUrl ofStored(String normalised) {
-        return new InstanceUrl(normalised);
+        String host = normalised.substring(normalised.indexOf("://") + 3);
+        int firstDot = host.indexOf('.');
+        return new InstanceUrl(normalised,
+                firstDot < 0 ? null : Platform.servingAccountsUnder(host.substring(firstDot + 1)).orElse(null));
     }
 
     public String value() {
         return value;
+    }
+
+    /** The platform the URL's host belongs to (null only for a URL stored before URLs were checked). */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** The host, for example {@code acme.zendesk.com}. */
+    public String host() {
+        return value.substring("https://".length());
     }
 
     @Override

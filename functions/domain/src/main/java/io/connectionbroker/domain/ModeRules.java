@@ -13,8 +13,9 @@ final class ModeRules {
      *                            destination), else null
      * @throws ModeNotOffered naming the first rule the mode breaks and listing the modes that are offered
      */
-    static void checkAtInitiation(Mode mode, Instance initiator, ConnectionType type, Platform destinationPlatform) {
-        Set<Mode> offered = offered(initiator, type, destinationPlatform);
+    static void checkAtInitiation(Mode mode, Instance initiator, License license, ConnectionType type,
+                                  Platform destinationPlatform) {
+        Set<Mode> offered = offered(initiator, license, type, destinationPlatform);
         if (offered.contains(mode)) {
             return;
         }
@@ -28,7 +29,7 @@ final class ModeRules {
         } else if (!initiator.isPublic()) {
             rule = "SCRIPT mode needs an initiating instance that is public (reachable); yours is registered as private";
         } else {
-            rule = "SCRIPT mode needs a TRIAL or PAID licence on the initiating instance; yours is " + initiator.license();
+            rule = "SCRIPT mode needs a TRIAL or PAID licence on the initiating instance; yours is " + license;
         }
         throw new ModeNotOffered(mode, rule, offered);
     }
@@ -42,7 +43,7 @@ final class ModeRules {
         }
     }
 
-    static Set<Mode> offered(Instance initiator, ConnectionType type, Platform destinationPlatform) {
+    static Set<Mode> offered(Instance initiator, License license, ConnectionType type, Platform destinationPlatform) {
         Set<Mode> offered = EnumSet.copyOf(initiator.platform().offeredModes());
         if (destinationPlatform != null) {
             offered.retainAll(destinationPlatform.offeredModes());
@@ -50,7 +51,7 @@ final class ModeRules {
         if (type == ConnectionType.PRIVATE) {
             offered.remove(Mode.VISUAL);
         }
-        if (!initiator.isPublic() || !initiator.license().allowsScript()) {
+        if (!initiator.isPublic() || !license.allowsScript()) {
             offered.remove(Mode.SCRIPT);
         }
         return offered;

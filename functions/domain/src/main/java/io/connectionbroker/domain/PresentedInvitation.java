@@ -34,7 +34,7 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
             throw new InvitationNotFound();
         }
         Connection connection = store.findConnection(invitation.connectionId()).orElseThrow(InvitationNotFound::new);
-        checkInvitee(connection, caller);
+        checkInvitee(store, connection, caller);
         if (invitation.answer() == Invitation.Answer.ACCEPTED) {
             throw new InvitationAlreadyUsed();
         }
@@ -62,11 +62,14 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
     }
 
     /** An invitation is only for the side it invites; anyone else holding the code is told whom it is for. */
-    private static void checkInvitee(Connection connection, Instance caller) {
+    private static void checkInvitee(ConnectionStore store, Connection connection, Instance caller) {
         String initiatorId = connection.source().instanceId();
         switch (connection.type()) {
             case PUBLIC -> {
-                if (!caller.url().equals(connection.destination().url())) {
+                // An instance that moved to another URL keeps the invitations addressed to its old one, until
+                // someone else registers that URL.
+                if (!caller.url().equals(connection.destination().url()) && !store.formerHolderOf(
+                        connection.destination().url()).filter(caller.id()::equals).isPresent()) {
                     throw new InvitationNotForCaller("the instance registered at " + connection.destination().url());
                 }
             }

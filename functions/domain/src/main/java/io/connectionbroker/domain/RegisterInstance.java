@@ -4,20 +4,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Registers a helpdesk instance and issues its first API key. */
+/**
+ * Registers a helpdesk instance and issues its first API key, once the helpdesk itself has confirmed that the
+ * credential sent as proof is an administrator's of that very instance. The platform follows from the URL and
+ * the licence is never the caller's word: a new instance starts on a {@link Instance#TRIAL}.
+ */
 public final class RegisterInstance {
     private final ConnectionStore store;
+    private final ProofOfControl proofOfControl;
     private final Clock clock;
     private final Entropy entropy;
 
-    public RegisterInstance(ConnectionStore store, Clock clock, Entropy entropy) {
+    public RegisterInstance(ConnectionStore store, HelpdeskUsers helpdesks, Clock clock, Entropy entropy) {
         this.store = store;
+        this.proofOfControl = new ProofOfControl(helpdesks);
         this.clock = clock;
         this.entropy = entropy;
     }
 
-    /** @param isPublic null means public: most instances are reachable */
-    public record Command(String url, Platform platform, License license, Boolean isPublic) {
+    /**
+     * @param platform null when the caller leaves it out; when given it must be the URL's own
+     * @param isPublic null means public: most instances are reachable
+     * @param proof    null when missing
+     */
+    public record Command(String url, Platform platform, Boolean isPublic, Proof proof) {
     }
 
     /** The new instance and its API key, which is shown this once. */
@@ -28,16 +38,16 @@ public final class RegisterInstance {
         return register(command, Replayable.none());
     }
 
+    /**
+     * @throws InstanceAlreadyRegistered when another registration holds the URL
+     * @see ProofOfControl#confirm for the refusals before anything is written
+     */
     public Registered register(Command command, Replayable<Registered> replay) {
-        FieldChecks checks = new FieldChecks();
-        InstanceUrl url = checks.valid(() -> InstanceUrl.parse("url", command.url()));
-        checks.required("platform", command.platform(), "one of ZENDESK, FRESHDESK, FRESHSERVICE");
-        checks.required("license", command.license(), "one of FREE, TRIAL, PAID");
-        checks.throwIfInvalid();
+        InstanceUrl url = proofOfControl.confirm(command.url(), command.platform(), command.proof());
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instance instance = new Instance(entropy.uuid().toString(), url, command.platform(), command.license(),
-                command.isPublic() == null || command.isPublic(), now);
+        Instance instance = new Instance(entropy.uuid().toString(), url, url.platform(), License.TRIAL,
+                now.plus(Instance.TRIAL), command.isPublic() == null || command.isPublic(), now);
         ApiKey key = ApiKey.issue(entropy);
         Registered registered = new Registered(instance, key);
         if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now),

@@ -45,7 +45,8 @@ public final class UpgradeConnection {
                     current.status());
         }
         Instance initiator = store.findInstance(current.source().instanceId()).orElseThrow(ConnectionNotFound::new);
-        ModeRules.checkAtInitiation(target, initiator, current.type(), current.destination().platform());
+        ModeRules.checkAtInitiation(target, initiator, initiator.licenseAt(clock.instant()), current.type(),
+                current.destination().platform());
 
         Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (!store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))) {

@@ -25,8 +25,7 @@ class AuthenticateInstanceTest {
 
     @Test
     void aKeyWithTheRightIdButAnotherSecretIsRefused() {
-        String key = broker.register.register(new RegisterInstance.Command("https://acme.zendesk.com",
-                Platform.ZENDESK, License.PAID, true)).apiKey().reveal();
+        String key = broker.register("https://acme.zendesk.com").apiKey().reveal();
         // Same public id, another secret with a valid checksum: only the stored hash can tell them apart.
         String forged = reissueWithId(key.substring(4, 20));
 

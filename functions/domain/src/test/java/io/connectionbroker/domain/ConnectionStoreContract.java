@@ -46,6 +46,104 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void aLicenceIsSetWithItsTrialOrAloneAndAnUnknownInstanceIsNotCreated() {
+        Instance instance = new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", "https://lic.zendesk.com"),
+                Platform.ZENDESK, License.TRIAL, now.plusSeconds(60), true, now);
+        ApiKey key = ApiKey.issue(entropy);
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+
+        Instance paid = store().setLicense(instance.id(), License.PAID, null).orElseThrow();
+        assertEquals(License.PAID, paid.license());
+        assertEquals(instance.trialEndsAt(), paid.trialEndsAt());
+        assertEquals(Optional.of(paid), store().findInstance(instance.id()));
+
+        Instance trial = store().setLicense(instance.id(), License.TRIAL, now.plusSeconds(120)).orElseThrow();
+        assertEquals(new Instance(instance.id(), instance.url(), Platform.ZENDESK, License.TRIAL, now.plusSeconds(120),
+                true, now), trial);
+
+        String unknown = entropy.uuid().toString();
+        assertEquals(Optional.empty(), store().setLicense(unknown, License.PAID, null));
+        assertEquals(Optional.empty(), store().findInstance(unknown));
+    }
+
+    @Test
+    public void replacingKeysRevokesEveryKeyReadAndNothingWhenTheKeysChangedMeanwhile() {
+        Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
+        ApiKey first = ApiKey.issue(entropy);
+        ApiKey second = ApiKey.issue(entropy);
+        assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now)));
+        assertTrue(store().addKey(new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, null));
+        java.util.List<InstanceKey> read = store().findKeys(instance.id());
+        ApiKey third = ApiKey.issue(entropy);
+        assertTrue(store().addKey(new InstanceKey(third.id(), instance.id(), third.hash(), now), 5, null));
+        ApiKey recovered = ApiKey.issue(entropy);
+        InstanceKey added = new InstanceKey(recovered.id(), instance.id(), recovered.hash(), now);
+
+        assertFalse(store().replaceKeys(instance.id(), read, added, null), "a key was added after the read");
+        assertEquals(3, store().findKeys(instance.id()).size());
+
+        assertTrue(store().replaceKeys(instance.id(), store().findKeys(instance.id()), added, null));
+        assertEquals(java.util.List.of(recovered.id()),
+                store().findKeys(instance.id()).stream().map(InstanceKey::keyId).toList());
+        assertEquals(Optional.empty(), store().findKey(first.id()));
+        assertEquals(Optional.empty(), store().findKey(third.id()));
+        // The instance keeps its count: one key more may be added, as to any instance with one key.
+        for (int i = 1; i < 5; i++) {
+            ApiKey more = ApiKey.issue(entropy);
+            assertTrue(store().addKey(new InstanceKey(more.id(), instance.id(), more.hash(), now), 5, null));
+        }
+        ApiKey sixth = ApiKey.issue(entropy);
+        assertFalse(store().addKey(new InstanceKey(sixth.id(), instance.id(), sixth.hash(), now), 5, null));
+    }
+
+    @Test
+    public void anInstanceMovesToAFreeUrlAndItsOldOneIsItsFormerUntilSomeoneRegistersIt() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Instance beta = instance("https://beta.zendesk.com", Platform.ZENDESK, true);
+        register(acme);
+        register(beta);
+        InstanceUrl moved = InstanceUrl.parse("url", "https://acme-support.zendesk.com");
+
+        assertFalse(store().changeUrl(acme, beta.url()), "another instance's URL");
+        assertTrue(store().changeUrl(acme, moved));
+        assertFalse(store().changeUrl(acme, InstanceUrl.parse("url", "https://elsewhere.zendesk.com")),
+                "moved meanwhile: the instance is no longer at the URL the change was decided from");
+
+        assertEquals(Optional.of(acme.withUrl(moved)), store().findInstance(acme.id()));
+        assertEquals(Optional.of(acme.withUrl(moved)), store().findInstanceByUrl(moved));
+        assertEquals(Optional.empty(), store().findInstanceByUrl(acme.url()));
+        assertEquals(Optional.of(acme.id()), store().formerHolderOf(acme.url()));
+        assertEquals(Optional.empty(), store().formerHolderOf(moved));
+
+        Instance newcomer = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        register(newcomer);
+        assertEquals(Optional.of(newcomer), store().findInstanceByUrl(acme.url()));
+        assertEquals(Optional.empty(), store().formerHolderOf(acme.url()));
+    }
+
+    @Test
+    public void movingSidesChangesOnlyTheInstancesSidesOfItsConnections() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        register(acme);
+        Connection pending = connectionFrom(acme, now);
+        store().createConnection(pending, Invitation.open(codes.get(pending.invitationId()), pending.id(),
+                pending.invitationExpiresAt()));
+        InstanceUrl moved = InstanceUrl.parse("url", "https://acme-support.zendesk.com");
+
+        store().moveSides(acme.id(), moved);
+
+        Connection found = store().findConnection(pending.id()).orElseThrow();
+        assertEquals(moved, found.source().url());
+        assertEquals(pending.destination(), found.destination());
+        assertEquals(pending.source().shortName(), found.source().shortName());
+    }
+
+    private void register(Instance instance) {
+        ApiKey key = ApiKey.issue(entropy);
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+    }
+
+    @Test
     public void aSecondRegistrationOfTheSameUrlStoresNothing() {
         Instance first = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         Instance second = instance("https://acme.zendesk.com", Platform.FRESHDESK, false);
@@ -121,7 +219,7 @@ public abstract class ConnectionStoreContract {
     @Test
     public void unknownIdsFindNothing() {
         assertEquals(Optional.empty(), store().findInstance(entropy.uuid().toString()));
-        assertEquals(Optional.empty(), store().findInstanceByUrl(InstanceUrl.parse("url", "https://nobody.example")));
+        assertEquals(Optional.empty(), store().findInstanceByUrl(InstanceUrl.parse("url", "https://nobody.zendesk.com")));
         assertEquals(Optional.empty(), store().findKey("0123456789abcdef"));
         assertEquals(Optional.empty(), store().findConnection(entropy.uuid().toString()));
         assertEquals(Optional.empty(), store().findInvitation("0123456789abcdef"));
@@ -500,7 +598,7 @@ public abstract class ConnectionStoreContract {
     }
 
     private Instance instance(String url, Platform platform, boolean isPublic) {
-        return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID,
+        return new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", url), platform, License.PAID, null,
                 isPublic, now);
     }
 

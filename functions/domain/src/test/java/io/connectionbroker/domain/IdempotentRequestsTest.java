@@ -123,11 +123,16 @@ class IdempotentRequestsTest {
         assertInstanceOf(Performed.class, initiate("!~#/:", "f"));
 
         Function<Replayable<RegisterInstance.Registered>, RegisterInstance.Registered> register = replay ->
-                broker.register.register(new RegisterInstance.Command("https://gamma.zendesk.com", Platform.ZENDESK,
-                        License.PAID, true), replay);
-        InvalidRequest guessable = assertThrows(InvalidRequest.class, () -> requests.perform(
-                IdempotentRequests.ANONYMOUS, "register-1", "f", r -> new byte[1], register));
-        assertEquals("Idempotency-Key", guessable.errors().get(0).field());
+                broker.register.register(new RegisterInstance.Command("https://gamma.zendesk.com", null, true,
+                        new Proof.OAuth(KnownHelpdesks.ADMIN)), replay);
+        for (String guessable : new String[]{"register-1", "00000000-0000-0000-0000-000000000000",
+                "00000000-0000-4000-8000-000000000000", "11111111-1111-4111-a111-111111111111",
+                "12341234-1234-4123-8123-412341234123", "1f0e6a52-9d4c-1d2a-8a3e-5c1b7e9f2d40",
+                "1f0e6a52-9d4c-4d2a-ca3e-5c1b7e9f2d40"}) {
+            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> requests.perform(
+                    IdempotentRequests.ANONYMOUS, guessable, "f", r -> new byte[1], register), guessable);
+            assertEquals("Idempotency-Key", refused.errors().get(0).field());
+        }
         assertInstanceOf(Performed.class, requests.perform(IdempotentRequests.ANONYMOUS,
                 "1F0E6A52-9D4C-4D2A-8A3E-5C1B7E9F2D40", "f", r -> new byte[1], register));
     }

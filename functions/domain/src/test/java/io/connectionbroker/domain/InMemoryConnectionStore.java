@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class InMemoryConnectionStore implements ConnectionStore {
     private final Map<String, Instance> instances = new HashMap<>();
     private final Map<InstanceUrl, String> instanceIdsByUrl = new HashMap<>();
+    private final Map<InstanceUrl, String> formerHolders = new HashMap<>();
     private final Map<String, InstanceKey> keys = new HashMap<>();
     private final Map<String, Connection> connections = new HashMap<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
@@ -46,14 +47,67 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             return false;
         }
         instanceIdsByUrl.put(instance.url(), instance.id());
+        formerHolders.remove(instance.url());
         instances.put(instance.id(), instance);
         keys.put(key.keyId(), key);
         return keep(record, true);
     }
 
     @Override
+    public synchronized Optional<String> formerHolderOf(InstanceUrl url) {
+        return Optional.ofNullable(formerHolders.get(url));
+    }
+
+    @Override
+    public synchronized boolean changeUrl(Instance instance, InstanceUrl url) {
+        Instance current = instances.get(instance.id());
+        if (current == null || !current.url().equals(instance.url()) || instanceIdsByUrl.containsKey(url)) {
+            return false;
+        }
+        instanceIdsByUrl.remove(instance.url());
+        formerHolders.put(instance.url(), instance.id());
+        formerHolders.remove(url);
+        instanceIdsByUrl.put(url, instance.id());
+        instances.put(instance.id(), current.withUrl(url));
+        return true;
+    }
+
+    @Override
+    public synchronized void moveSides(String instanceId, InstanceUrl url) {
+        connections.replaceAll((id, connection) -> new Connection(connection.id(), connection.status(),
+                connection.type(), connection.mode(), connection.name(), connection.description(),
+                moved(connection.source(), instanceId, url), moved(connection.destination(), instanceId, url),
+                connection.invitationId(), connection.invitationExpiresAt(), connection.createdAt(),
+                connection.updatedAt()));
+    }
+
+    private static Side moved(Side side, String instanceId, InstanceUrl url) {
+        return instanceId.equals(side.instanceId())
+                ? new Side(side.instanceId(), url, side.platform(), side.shortName(), side.project(), side.reachable())
+                : side;
+    }
+
+    @Override
+    public synchronized void keep(IdempotencyRecord record) {
+        claim(record);
+        keep(record, true);
+    }
+
+    @Override
     public synchronized Optional<Instance> findInstance(String instanceId) {
         return Optional.ofNullable(instances.get(instanceId));
+    }
+
+    @Override
+    public synchronized Optional<Instance> setLicense(String instanceId, License license, Instant trialEndsAt) {
+        Instance current = instances.get(instanceId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Instance changed = new Instance(current.id(), current.url(), current.platform(), license,
+                trialEndsAt != null ? trialEndsAt : current.trialEndsAt(), current.isPublic(), current.createdAt());
+        instances.put(instanceId, changed);
+        return Optional.of(changed);
     }
 
     @Override
@@ -78,6 +132,20 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             return false;
         }
         keys.put(key.keyId(), key);
+        return keep(record, true);
+    }
+
+    @Override
+    public synchronized boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
+                                            IdempotencyRecord record) {
+        claim(record);
+        java.util.Set<String> current = new java.util.HashSet<>(findKeys(instanceId).stream().map(InstanceKey::keyId).toList());
+        if (!current.equals(new java.util.HashSet<>(revoked.stream().map(InstanceKey::keyId).toList()))
+                || keys.containsKey(added.keyId())) {
+            return false;
+        }
+        current.forEach(keys::remove);
+        keys.put(added.keyId(), added);
         return keep(record, true);
     }
 

@@ -110,10 +110,19 @@ class InitiateConnectionTest {
     @Test
     void everyBadFieldIsNamedAtOnceAndNothingIsStored() {
         InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.initiate.initiate(acme,
-                new InitiateConnection.Command("http://beta", false, null, null, "b b", "", null, " ")));
+                new InitiateConnection.Command(" ", false, null, null, "b b", "", null, " ")));
 
         assertEquals(List.of("destination.url", "mode", "localShortName", "remoteShortName", "name", "project"),
                 refused.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void aDestinationNoHelpdeskCanBeIsRefusedOnceTheFieldsAreRight() {
+        UnsupportedInstanceUrl refused = assertThrows(UnsupportedInstanceUrl.class, () -> broker.initiate.initiate(
+                acme, toUrl("https://beta.example.com", Mode.BASIC)));
+
+        assertTrue(refused.detail().startsWith("destination.url "), refused.detail());
+        assertEquals(0, broker.store.findConnectionsOf(acme.id(), 10, null).connections().size());
     }
 
     @ParameterizedTest
@@ -123,8 +132,8 @@ class InitiateConnectionTest {
         "FRESHSERVICE, BASIC, true", "FRESHSERVICE, VISUAL, false", "FRESHSERVICE, SCRIPT, true",
     })
     void eachPlatformOffersItsModes(Platform platform, Mode mode, boolean offered) {
-        Instance initiator = broker.instance("https://x." + platform.name().toLowerCase() + ".example", platform);
-        InitiateConnection.Command command = toUrl("https://elsewhere.example", mode);
+        Instance initiator = broker.instance("https://x." + platform.host(), platform);
+        InitiateConnection.Command command = toUrl("https://elsewhere.zendesk.com", mode);
 
         if (offered) {
             assertEquals(mode, broker.initiate.initiate(initiator, command).connection().mode());

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class InstanceKeysTest {
     private final TestBroker broker = new TestBroker();
-    private final RegisterInstance.Registered acme = broker.register.register(new RegisterInstance.Command(
-            "https://acme.zendesk.com", Platform.ZENDESK, License.PAID, true));
+    private final RegisterInstance.Registered acme = broker.register("https://acme.zendesk.com");
 
     @Test
     void anInstanceStartsWithItsRegistrationKeyAndRotatesByIssuingThenRevoking() {
@@ -40,8 +39,7 @@ class InstanceKeysTest {
 
     @Test
     void anotherInstancesKeyOrAnUnknownOneIsNotFound() {
-        RegisterInstance.Registered beta = broker.register.register(new RegisterInstance.Command(
-                "https://beta.freshdesk.com", Platform.FRESHDESK, License.PAID, true));
+        RegisterInstance.Registered beta = broker.register("https://beta.freshdesk.com");
         broker.keys.issue(beta.instance());
 
         assertThrows(KeyNotFound.class, () -> broker.keys.revoke(acme.instance(), beta.apiKey().id()));

@@ -7,7 +7,8 @@ final class TestBroker {
     final InMemoryConnectionStore store = new InMemoryConnectionStore();
     final SettableClock clock = SettableClock.startingNow();
     final Entropy entropy = new SecureEntropy();
-    final RegisterInstance register = new RegisterInstance(store, clock, entropy);
+    final KnownHelpdesks helpdesks = new KnownHelpdesks();
+    final RegisterInstance register = new RegisterInstance(store, helpdesks, clock, entropy);
     final AuthenticateInstance authenticate = new AuthenticateInstance(store, clock);
     final InstanceKeys keys = new InstanceKeys(store, clock, entropy);
     final InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
@@ -15,8 +16,25 @@ final class TestBroker {
     final AcceptInvitation accept = new AcceptInvitation(store, clock);
     final ViewConnection view = new ViewConnection(store, clock);
 
+    /** Registered with an administrator's proof: a new instance, on its trial. */
+    RegisterInstance.Registered register(String url) {
+        return register.register(new RegisterInstance.Command(url, null, true, new Proof.OAuth(KnownHelpdesks.ADMIN)));
+    }
+
+    /** An instance as registration and then the operator left it: with the licence the test needs. */
     Instance instance(String url, Platform platform, License license, boolean isPublic) {
-        return register.register(new RegisterInstance.Command(url, platform, license, isPublic)).instance();
+        InstanceUrl parsed = InstanceUrl.parse("url", url);
+        if (parsed.platform() != platform) {
+            throw new IllegalArgumentException(url + " is not a " + platform + " URL");
+        }
+        java.time.Instant now = clock.instant();
+        Instance instance = new Instance(entropy.uuid().toString(), parsed, platform, license,
+                now.plus(Instance.TRIAL), isPublic, now);
+        ApiKey key = ApiKey.issue(entropy);
+        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now))) {
+            throw new InstanceAlreadyRegistered(parsed);
+        }
+        return instance;
     }
 
     Instance instance(String url, Platform platform) {

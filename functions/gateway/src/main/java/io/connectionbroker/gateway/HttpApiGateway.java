@@ -33,9 +33,23 @@ public final class HttpApiGateway {
     }
 
     public GatewayResponse send(GatewayRequest request) {
+        return send(request, null);
+    }
+
+    /**
+     * @param iamUserArn the caller's IAM principal, as API Gateway names it for a route with IAM authorisation
+     *                   once it has checked the request's SigV4 signature; null for any other route
+     */
+    public GatewayResponse send(GatewayRequest request, String iamUserArn) {
         String requestId = UUID.randomUUID().toString();
-        APIGatewayV2HTTPResponse answer = handler.handleRequest(event(request, requestId),
-                new LocalLambdaContext(requestId, functionName));
+        APIGatewayV2HTTPEvent event = event(request, requestId);
+        if (iamUserArn != null) {
+            event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                            .withUserArn(iamUserArn).withAccountId("000000000000").build())
+                    .build());
+        }
+        APIGatewayV2HTTPResponse answer = handler.handleRequest(event, new LocalLambdaContext(requestId, functionName));
         return response(answer);
     }
 

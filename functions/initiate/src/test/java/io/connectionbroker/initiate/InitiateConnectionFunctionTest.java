@@ -1,6 +1,7 @@
 package io.connectionbroker.initiate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST /v1/connections} through the function's real handler, on DynamoDB Local. */
 class InitiateConnectionFunctionTest extends FunctionTest {
@@ -103,7 +105,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
         Registered initiator = arrange.instance(platform);
 
         Answer answer = initiate(initiator, """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "%s", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "%s", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""".formatted(mode));
 
         assertEquals(201, answer.status(), answer.toString());
@@ -115,7 +117,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     @CsvSource({"FRESHDESK", "FRESHSERVICE"})
     void visualOnAFreshPlatformAnswers422ListingTheOfferedModes(Platform platform) {
         Answer answer = initiate(arrange.instance(platform), """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "VISUAL", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "VISUAL", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""");
 
         assertEquals(422, answer.status(), answer.toString());
@@ -138,7 +140,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     @Test
     void scriptOnAFreeLicenceAnswers422() {
         Answer answer = initiate(arrange.instance(Platform.ZENDESK, License.FREE, true), """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "SCRIPT", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "SCRIPT", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""");
 
         assertEquals(422, answer.status(), answer.toString());
@@ -149,7 +151,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     @Test
     void scriptFromAPrivateInstanceAnswers422() {
         Answer answer = initiate(arrange.instance(Platform.FRESHDESK, License.PAID, false), """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "SCRIPT", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "SCRIPT", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""");
 
         assertEquals(422, answer.status(), answer.toString());
@@ -169,7 +171,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     @Test
     void fieldsAClientMayNotSetAreRefusedByName() {
         Answer answer = initiate(acme, """
-                {"destination": {"url": "https://b.example.com", "instanceId": "x"}, "mode": "BASIC",
+                {"destination": {"url": "https://b.zendesk.com", "instanceId": "x"}, "mode": "BASIC",
                  "localShortName": "a", "remoteShortName": "b", "project": "P", "status": "ACTIVE",
                  "id": "mine", "type": "LOCAL", "createdAt": "2020-01-01T00:00:00Z", "colour": "red"}""");
 
@@ -181,7 +183,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     @Test
     void badFieldsAreAllNamedInOne400() {
         Answer answer = initiate(acme, """
-                {"destination": {"url": "https://b.example.com", "private": true}, "mode": "ADVANCED",
+                {"destination": {"url": "https://b.zendesk.com", "private": true}, "mode": "ADVANCED",
                  "localShortName": "a b", "remoteShortName": 7, "description": "%s"}""".formatted("x".repeat(1001)));
 
         assertEquals(400, answer.status(), answer.toString());
@@ -195,8 +197,23 @@ class InitiateConnectionFunctionTest extends FunctionTest {
                  "remoteShortName": "%s", "description": "%s"}""".formatted("r".repeat(41), "x".repeat(1001)));
 
         assertEquals(400, answer.status(), answer.toString());
-        assertEquals(List.of("destination.url", "localShortName", "remoteShortName", "description", "project"),
-                answer.errorFields());
+        assertEquals(List.of("localShortName", "remoteShortName", "description", "project"), answer.errorFields());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://b.zendesk.com", "https://b.example.com", "https://b.zendesk.com/agent/tickets",
+        "https://b.zendesk.com:8443", "https://127.0.0.1", "https://localhost", "https://b.zendesk.com.evil.example"})
+    void aDestinationNoHelpdeskCanBeAnswers422OnceTheFieldsAreRightAndStoresNothing(String url) {
+        var before = io.connectionbroker.testing.function.TableItems.of(function);
+
+        Answer answer = initiate(acme, """
+                {"destination": {"url": "%s"}, "mode": "BASIC", "localShortName": "a", "remoteShortName": "b",
+                 "project": "P"}""".formatted(url));
+
+        assertEquals(422, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:unsupported-instance-url", answer.text("type"));
+        assertFalse(answer.text("detail").contains("example"), answer.text("detail"));
+        assertEquals(before, io.connectionbroker.testing.function.TableItems.of(function));
     }
 
     @Test
@@ -259,12 +276,12 @@ class InitiateConnectionFunctionTest extends FunctionTest {
     void aRefusedInitiationStoresNothing() {
         Registered free = arrange.instance(Platform.ZENDESK, License.FREE, true);
         Answer refused = initiate(free, """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "SCRIPT", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "SCRIPT", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""");
         assertEquals(422, refused.status());
 
         Answer next = initiate(free, """
-                {"destination": {"url": "https://elsewhere.example.com"}, "mode": "BASIC", "localShortName": "a",
+                {"destination": {"url": "https://elsewhere.zendesk.com"}, "mode": "BASIC", "localShortName": "a",
                  "remoteShortName": "b", "project": "P"}""");
 
         Connection stored = function.bean(ConnectionStore.class).findConnection(next.text("connection.id")).orElseThrow();

@@ -43,11 +43,14 @@ public class InstanceKeysController {
     private final CallerInstance callers;
     private final InstanceKeys instanceKeys;
     private final IdempotentAnswers answers;
+    private final java.time.Clock clock;
 
-    public InstanceKeysController(CallerInstance callers, InstanceKeys instanceKeys, IdempotentAnswers answers) {
+    public InstanceKeysController(CallerInstance callers, InstanceKeys instanceKeys, IdempotentAnswers answers,
+                                  java.time.Clock clock) {
         this.callers = callers;
         this.instanceKeys = instanceKeys;
         this.answers = answers;
+        this.clock = clock;
     }
 
     @Get
@@ -62,7 +65,7 @@ public class InstanceKeysController {
     public OwnInstance view(@Parameter(hidden = true)
                             @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
         InstanceKeys.Keys keys = instanceKeys.view(callers.from(authorization));
-        return new OwnInstance(InstanceView.of(keys.instance()), keys.keys().stream().map(KeyView::of).toList());
+        return new OwnInstance(InstanceView.of(keys.instance(), clock.instant()), keys.keys().stream().map(KeyView::of).toList());
     }
 
     @Post("/keys")
@@ -109,8 +112,8 @@ public class InstanceKeysController {
     public record OwnInstance(InstanceView instance, List<KeyView> keys) {
         static final String EXAMPLE = """
                 {"instance": {"id": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
-                              "platform": "ZENDESK", "license": "TRIAL", "public": true,
-                              "createdAt": "2026-11-24T08:47:29.910Z"},
+                              "platform": "ZENDESK", "license": "TRIAL", "trialEndsAt": "2026-12-24T08:47:29.910Z",
+                              "public": true, "createdAt": "2026-11-24T08:47:29.910Z"},
                  "keys": [{"keyId": "y0wr2s63e2269mxw", "createdAt": "2026-11-24T08:47:29.910Z",
                            "lastUsedAt": "2026-11-24T09:12:03.551Z"},
                           {"keyId": "k2v9w0c7m1q4r8zt", "createdAt": "2026-11-24T09:30:00.000Z", "lastUsedAt": null}]}""";

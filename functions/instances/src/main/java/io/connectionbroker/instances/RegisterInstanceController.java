@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.connectionbroker.web.IdempotencyHeaders;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.web.InstanceView;
@@ -29,50 +28,66 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 
-/** {@code POST /v1/instances}: registers a helpdesk instance and shows its API key once. No key needed. */
+/**
+ * {@code POST /v1/instances}: registers a helpdesk instance and shows its API key once. No key needed: the
+ * caller proves instead that it administers the helpdesk, with a credential the helpdesk itself confirms.
+ */
 @Controller("/v1/instances")
 @Tag(name = "Instances")
 public class RegisterInstanceController {
     private final JsonBodies bodies;
     private final RegisterInstance registerInstance;
     private final IdempotentAnswers answers;
+    private final Clock clock;
 
-    public RegisterInstanceController(JsonBodies bodies, RegisterInstance registerInstance, IdempotentAnswers answers) {
+    public RegisterInstanceController(JsonBodies bodies, RegisterInstance registerInstance, IdempotentAnswers answers,
+                                      Clock clock) {
         this.bodies = bodies;
         this.registerInstance = registerInstance;
         this.answers = answers;
+        this.clock = clock;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerInstance", summary = "Register an instance",
             description = "A helpdesk instance's app registers once and gets its API key, shown once: keep it; it"
-                    + " authenticates every other request. No key is needed here.")
+                    + " authenticates every other request. No key is needed here: `proof` holds a credential of an"
+                    + " administrator of the instance, which the broker sends to that instance's own current-user API"
+                    + " once (never stored, logged or shown). The platform follows from the URL's host; a new instance"
+                    + " starts on a 30-day TRIAL.")
+    @SecurityRequirements
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RegisterRequest.class),
             examples = @ExampleObject(value = RegisterRequest.EXAMPLE)))
     @ApiResponse(responseCode = "201", description = "Registered; the only answer that shows the key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registration.class),
                     examples = @ExampleObject(value = Registration.EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.NOT_AN_ADMINISTRATOR)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.INSTANCE_ALREADY_REGISTERED)
-    @ApiResponse(responseCode = "422", ref = ProblemResponses.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.REGISTRATION_REFUSED)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.REGISTRATION_UNAVAILABLE)
     public HttpResponse<?> register(HttpRequest<?> request,
                                     @Parameter(description = IdempotencyHeaders.REGISTRATION_KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
-        JsonFields fields = bodies.read(body).allowOnly("url", "platform", "license", "public");
+        JsonFields fields = bodies.read(body).allowOnly("url", "platform", "public", "proof", "license");
+        if (fields.has("license")) {
+            fields.reject("license", "cannot be sent: a new instance starts on a 30-day TRIAL, and the operator"
+                    + " sets its licence after that");
+        }
         RegisterInstance.Command command = new RegisterInstance.Command(fields.string("url"),
-                fields.enumValue("platform", Platform.class), fields.enumValue("license", License.class),
-                fields.bool("public"));
+                fields.enumValue("platform", Platform.class), fields.bool("public"), ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<RegisterInstance.Registered>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
                 replay -> registerInstance.register(command, replay),
-                registered -> HttpResponse.created(new Registration(InstanceView.of(registered.instance()),
+                registered -> HttpResponse.created(new Registration(InstanceView.of(registered.instance(), clock.instant()),
                                 registered.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
@@ -83,24 +98,29 @@ public class RegisterInstanceController {
     public record Registration(InstanceView instance, String apiKey) {
         static final String EXAMPLE = """
                 {"instance": {"id": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
-                              "platform": "ZENDESK", "license": "TRIAL", "public": true,
-                              "createdAt": "2026-11-24T08:47:29.910Z"},
+                              "platform": "ZENDESK", "license": "TRIAL", "trialEndsAt": "2026-12-24T08:47:29.910Z",
+                              "public": true, "createdAt": "2026-11-24T08:47:29.910Z"},
                  "apiKey": "cbk_y0wr2s63e2269mxw_6ntgzs001zta04z46evgkt26x6cqdvd0333qqr6"}""";
     }
 
     /** The body as the API documents it; {@link #register} reads exactly these fields. */
     @Schema(name = "RegisterRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RegisterRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
-                                   description = "The instance's base URL, https") String url,
-                           @Schema(implementation = Platform.class, requiredMode = Schema.RequiredMode.REQUIRED)
+                                   description = "The instance's own address: https://<account>.zendesk.com,"
+                                           + " https://<account>.freshdesk.com or https://<account>.freshservice.com")
+                           String url,
+                           @Nullable
+                           @Schema(implementation = Platform.class, description = "Optional; when sent, it must be"
+                                   + " the platform of the URL's host")
                            String platform,
-                           @Schema(implementation = License.class, requiredMode = Schema.RequiredMode.REQUIRED)
-                           String license,
                            @Nullable @JsonProperty("public")
                            @Schema(description = "Whether other instances can reach it; false for one in a closed"
                                    + " network")
-                           Boolean reachable) {
+                           Boolean reachable,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProofFields.ProofBody proof) {
         static final String EXAMPLE = """
-                {"url": "https://acme.zendesk.com", "platform": "ZENDESK", "license": "TRIAL", "public": true}""";
+                {"url": "https://acme.zendesk.com", "public": true,
+                 "proof": {"kind": "API_TOKEN", "email": "admin@acme.com", "token": "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv"}}""";
     }
+
 }

@@ -3,6 +3,8 @@ package io.connectionbroker.instances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.testing.function.Arrange;
 import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.web.IdempotencyHeaders;
@@ -21,8 +23,7 @@ class KeptAnswersAcrossSecretChangeFunctionTest {
 
     @Test
     void aRegistrationSentAgainAfterTheSecretChangedGetsItsFirstAnswer() {
-        String body = "{\"url\": \"https://" + UUID.randomUUID() + ".example.com\", \"platform\": \"FRESHDESK\","
-                + " \"license\": \"PAID\"}";
+        String body = Arrange.registration(Arrange.newUrl(Platform.FRESHDESK));
         Map<String, String> key = Map.of(IdempotencyHeaders.KEY, UUID.randomUUID().toString());
         try (FunctionUnderTest before = FunctionUnderTest.start(Map.of("connection-broker.idempotency.secret", BEFORE))) {
             Answer first = before.send("POST", "/v1/instances", null, body, "application/json", key);

@@ -8,17 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.InstanceUrl;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
+import io.connectionbroker.testing.function.Arrange;
 import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.TableItems;
+import io.connectionbroker.web.IdempotencyHeaders;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code POST /v1/instances} through the function's real handler, on DynamoDB Local. */
+/**
+ * {@code POST /v1/instances} through the function's real handler, on DynamoDB Local, asking the stand-in
+ * helpdesks over HTTP (see {@link StandInHelpdesks} for what each credential is).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterInstanceFunctionTest {
     private FunctionUnderTest function;
@@ -33,22 +45,40 @@ class RegisterInstanceFunctionTest {
         function.close();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"})
-    void registeringAnswers201WithTheInstanceAndAKeyThatWorks(String platform) {
-        String url = "https://Reg-" + platform + ".example.com/";
+    private Answer register(String body) {
+        return function.post("/v1/instances", null, body);
+    }
 
-        Answer answer = function.post("/v1/instances", null,
-                "{\"url\": \"" + url + "\", \"platform\": \"" + platform + "\", \"license\": \"TRIAL\", \"public\": true}");
+    private static String body(String url, String proof) {
+        return "{\"url\": \"" + url + "\", \"proof\": " + proof + "}";
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ZENDESK      | {\"kind\": \"API_TOKEN\", \"email\": \"admin@acme.test\", \"token\": \"local-admin\"}",
+        "ZENDESK      | {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}",
+        "FRESHDESK    | {\"kind\": \"API_KEY\", \"apiKey\": \"local-admin\"}",
+        "FRESHDESK    | {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}",
+        "FRESHSERVICE | {\"kind\": \"API_KEY\", \"apiKey\": \"local-admin\"}",
+        "FRESHSERVICE | {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}",
+    })
+    void anAdministratorsProofRegistersTheInstanceOnATrialWithAKeyThatWorks(Platform platform, String proof) {
+        String url = Arrange.newUrl(platform);
+        Instant now = function.clock().instant();
+
+        Answer answer = register(body(url.toUpperCase().replace("HTTPS", "https") + "/", proof));
 
         assertEquals(201, answer.status(), answer.toString());
         assertEquals("application/json", answer.header("content-type"));
         assertEquals("no-store", answer.header("cache-control"));
-        assertEquals("https://reg-" + platform.toLowerCase() + ".example.com", answer.text("instance.url"));
-        assertEquals(platform, answer.text("instance.platform"));
+        assertEquals(url, answer.text("instance.url"));
+        assertEquals(platform.name(), answer.text("instance.platform"));
         assertEquals("TRIAL", answer.text("instance.license"));
+        assertEquals(now.plus(Duration.ofDays(30)).toEpochMilli(),
+                Instant.parse(answer.text("instance.trialEndsAt")).toEpochMilli(), 1);
         assertEquals("true", answer.text("instance.public"));
         assertNotNull(answer.text("instance.createdAt"));
+        assertFalse(answer.body().contains("local-admin"), "the proof is never echoed");
         String id = answer.text("instance.id");
         String apiKey = answer.text("apiKey");
         assertTrue(apiKey.startsWith("cbk_"), apiKey);
@@ -58,62 +88,151 @@ class RegisterInstanceFunctionTest {
     }
 
     @Test
-    void publicDefaultsToTrueAndFalseIsKept() {
-        assertEquals("true", function.post("/v1/instances", null,
-                "{\"url\": \"https://default-public.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}")
-                .text("instance.public"));
-        assertEquals("false", function.post("/v1/instances", null,
-                "{\"url\": \"https://closed.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\", \"public\": false}")
-                .text("instance.public"));
+    void theTrialEndsInFreeAndTheViewSaysSo() {
+        Answer registered = register(Arrange.registration(Arrange.newUrl(Platform.ZENDESK)));
+        String apiKey = registered.text("apiKey");
+
+        function.clock().advance(Duration.ofDays(30));
+        Answer own = function.get("/v1/instances/me", apiKey);
+        function.clock().advance(Duration.ofDays(-30));
+
+        assertEquals("FREE", own.text("instance.license"), own.toString());
+        assertEquals(registered.text("instance.trialEndsAt"), own.text("instance.trialEndsAt"));
     }
 
     @Test
-    void aUrlAlreadyRegisteredAnswers409() {
-        String body = "{\"url\": \"https://twice.example.com\", \"platform\": \"ZENDESK\", \"license\": \"PAID\"}";
-        assertEquals(201, function.post("/v1/instances", null, body).status());
+    void aPlatformSentMustBeTheHostsOwn() {
+        String url = Arrange.newUrl(Platform.FRESHDESK);
+        String proof = "{\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}";
 
-        Answer again = function.post("/v1/instances", null,
-                "{\"url\": \"https://TWICE.example.com/\", \"platform\": \"FRESHDESK\", \"license\": \"PAID\"}");
+        assertEquals(201, register("{\"url\": \"" + url + "\", \"platform\": \"FRESHDESK\", \"proof\": " + proof + "}")
+                .status());
+
+        Answer other = register("{\"url\": \"" + Arrange.newUrl(Platform.FRESHDESK)
+                + "\", \"platform\": \"ZENDESK\", \"proof\": " + proof + "}");
+        assertEquals(422, other.status(), other.toString());
+        assertEquals("urn:connection-broker:problem:platform-mismatch", other.text("type"));
+    }
+
+    @Test
+    void publicDefaultsToTrueAndFalseIsKept() {
+        assertEquals("true", register(Arrange.registration(Arrange.newUrl(Platform.ZENDESK))).text("instance.public"));
+        assertEquals("false", register("{\"url\": \"" + Arrange.newUrl(Platform.ZENDESK) + "\", \"public\": false,"
+                + " \"proof\": {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}}").text("instance.public"));
+    }
+
+    @Test
+    void aUrlAlreadyRegisteredInAnySpellingAnswers409() {
+        String url = Arrange.newUrl(Platform.ZENDESK);
+        assertEquals(201, register(Arrange.registration(url)).status());
+
+        Answer again = register(Arrange.registration(url.toUpperCase().replace("HTTPS", "https") + "./"));
 
         assertEquals(409, again.status(), again.toString());
         assertEquals("application/problem+json", again.header("content-type"));
         assertEquals("urn:connection-broker:problem:instance-already-registered", again.text("type"));
-        assertTrue(again.text("detail").contains("https://twice.example.com"), again.text("detail"));
+        assertTrue(again.text("detail").contains(url), again.text("detail"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "made-up-credential            | 422 | ownership-not-proven",
+        "local-agent                   | 403 | not-an-administrator",
+        "standin-redirect              | 422 | ownership-not-proven",
+        "standin-other-account         | 422 | ownership-not-proven",
+        "standin-failing               | 503 | helpdesk-unavailable",
+        "standin-garbled               | 503 | helpdesk-unavailable",
+        "standin-hang                  | 503 | helpdesk-unavailable",
+    })
+    void withoutAConfirmedAdministratorNothingIsWritten(String credential, int status, String kind) {
+        var before = TableItems.of(function);
+
+        Answer answer = register(body(Arrange.newUrl(Platform.ZENDESK),
+                "{\"kind\": \"API_TOKEN\", \"email\": \"someone@acme.test\", \"token\": \"" + credential + "\"}"));
+
+        assertEquals(status, answer.status(), answer.toString());
+        assertEquals("application/problem+json", answer.header("content-type"));
+        assertEquals("urn:connection-broker:problem:" + kind, answer.text("type"));
+        assertFalse(answer.body().contains(credential), "the credential is never echoed: " + answer.body());
+        if (status == 503) {
+            assertEquals("5", answer.header("retry-after"));
+        }
+        assertEquals(before, TableItems.of(function), "nothing is written unless ownership is proven");
+        assertEquals(0, function.helpdesks().redirectsFollowed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme.example.com", "https://acme.zendesk.com/agent", "https://acme.zendesk.com:8443",
+        "https://127.0.0.1", "https://localhost", "http://acme.zendesk.com", "https://user:pw@acme.zendesk.com",
+        "https://acme.zendesk.com/?q=1", "https://acme.zendesk.com.evil.example"})
+    void aUrlNoHelpdeskCanHaveAnswers422BeforeAnyHelpdeskIsAsked(String url) {
+        int asked = function.helpdesks().requests();
+
+        Answer answer = register(Arrange.registration(url));
+
+        assertEquals(422, answer.status(), answer.toString());
+        assertEquals("urn:connection-broker:problem:unsupported-instance-url", answer.text("type"));
+        assertFalse(answer.text("detail").contains("evil") || answer.text("detail").contains("example"),
+                answer.text("detail"));
+        assertEquals(asked, function.helpdesks().requests(), "the credential went nowhere");
     }
 
     @Test
     void everyBadFieldIsNamedInOne400() {
-        Answer answer = function.post("/v1/instances", null,
-                "{\"url\": \"http://x.example.com?a=1\", \"platform\": \"JIRA\", \"license\": 3, \"public\": \"yes\","
-                        + " \"id\": \"mine\", \"colour\": \"blue\"}");
+        Answer answer = register("{\"url\": 7, \"platform\": \"JIRA\", \"license\": \"PAID\", \"public\": \"yes\","
+                + " \"id\": \"mine\", \"colour\": \"blue\", \"proof\": {\"kind\": \"PASSWORD\", \"password\": \"x\"}}");
 
         assertEquals(400, answer.status(), answer.toString());
         assertEquals("urn:connection-broker:problem:invalid-request", answer.text("type"));
-        assertEquals(List.of("id", "colour", "platform", "license", "public"), answer.errorFields());
-        assertTrue(answer.text("detail").contains("id is set by the service"), answer.text("detail"));
+        assertEquals(List.of("id", "colour", "license", "url", "platform", "public", "proof.kind", "proof.password"),
+                answer.errorFields());
+        assertTrue(answer.text("detail").contains("license cannot be sent"), answer.text("detail"));
     }
 
-    @Test
-    void theUrlIsValidatedOnceTheTypesAreRight() {
-        Answer answer = function.post("/v1/instances", null,
-                "{\"url\": \"https://user:pw@x.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"kind\": \"API_KEY\", \"apiKey\": \"local-admin\"}                          | proof.kind",
+        "{\"kind\": \"API_TOKEN\", \"token\": \"local-admin\"}                         | proof.email",
+        "{\"kind\": \"API_TOKEN\", \"email\": \"a@b.c\", \"apiKey\": \"local-admin\"}  | proof.apiKey",
+        "{\"kind\": \"OAUTH\", \"accessToken\": \"  \"}                                | proof.accessToken",
+        "{\"accessToken\": \"local-admin\"}                                            | proof.kind",
+        "\"local-admin\"                                                               | proof",
+    })
+    void aMalformedProofAnswers400NamingItsPartsAndAsksNoHelpdesk(String proof, String fields) {
+        int asked = function.helpdesks().requests();
+
+        Answer answer = register(body(Arrange.newUrl(Platform.ZENDESK), proof));
 
         assertEquals(400, answer.status(), answer.toString());
-        assertEquals(List.of("url"), answer.errorFields());
+        assertEquals(List.of(fields.split(",")), answer.errorFields());
+        assertFalse(answer.body().contains("local-admin"), answer.body());
+        assertEquals(asked, function.helpdesks().requests());
     }
 
     @Test
     void missingFieldsAreNamed() {
-        Answer answer = function.post("/v1/instances", null, "{}");
+        Answer answer = register("{}");
 
         assertEquals(400, answer.status(), answer.toString());
-        assertEquals(List.of("url", "platform", "license"), answer.errorFields());
+        assertEquals(List.of("url", "proof"), answer.errorFields());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "00000000-0000-4000-8000-000000000000",
+        "11111111-2222-1333-8444-555555555555", "not-a-uuid"})
+    void aFixedOrGuessableIdempotencyKeyAnswers400(String key) {
+        Answer answer = function.send("POST", "/v1/instances", null,
+                Arrange.registration(Arrange.newUrl(Platform.ZENDESK)), "application/json",
+                Map.of(IdempotencyHeaders.KEY, key));
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of(IdempotencyHeaders.KEY), answer.errorFields());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"url\": ", "[1, 2]", "\"text\"", "null", ""})
     void aBodyThatIsNotAJsonObjectAnswers400(String body) {
-        Answer answer = function.post("/v1/instances", null, body);
+        Answer answer = register(body);
 
         assertEquals(400, answer.status(), answer.toString());
         assertEquals("application/problem+json", answer.header("content-type"));
@@ -122,10 +241,9 @@ class RegisterInstanceFunctionTest {
 
     @Test
     void aBodyOver64KilobytesAnswers413() {
-        String body = "{\"url\": \"https://big.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\","
-                + " \"padding\": \"" + "x".repeat(64 * 1024) + "\"}";
+        String body = "{\"url\": \"https://big.zendesk.com\", \"padding\": \"" + "x".repeat(64 * 1024) + "\"}";
 
-        Answer answer = function.post("/v1/instances", null, body);
+        Answer answer = register(body);
 
         assertEquals(413, answer.status(), answer.toString());
         assertEquals("urn:connection-broker:problem:payload-too-large", answer.text("type"));
@@ -134,7 +252,7 @@ class RegisterInstanceFunctionTest {
     @Test
     void aBodyThatIsNotJsonByContentTypeAnswers415() {
         Answer answer = function.send("POST", "/v1/instances", null,
-                "url=https://form.example.com", "application/x-www-form-urlencoded");
+                "url=https://form.zendesk.com", "application/x-www-form-urlencoded");
 
         assertEquals(415, answer.status(), answer.toString());
         assertEquals("application/problem+json", answer.header("content-type"));
@@ -144,7 +262,7 @@ class RegisterInstanceFunctionTest {
     @Test
     void aBodyWithoutAContentTypeAnswers415() {
         Answer answer = function.send("POST", "/v1/instances", null,
-                "{\"url\": \"https://untyped.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}", null);
+                Arrange.registration("https://untyped.zendesk.com"), null);
 
         assertEquals(415, answer.status(), answer.toString());
         assertEquals("urn:connection-broker:problem:unsupported-media-type", answer.text("type"));
@@ -152,9 +270,8 @@ class RegisterInstanceFunctionTest {
 
     @Test
     void aFieldSentTwiceAnswers400NamingIt() {
-        Answer answer = function.post("/v1/instances", null,
-                "{\"url\": \"https://one.example.com\", \"url\": \"https://two.example.com\","
-                        + " \"platform\": \"ZENDESK\", \"license\": \"FREE\"}");
+        Answer answer = register("{\"url\": \"https://one.zendesk.com\", \"url\": \"https://two.zendesk.com\","
+                + " \"proof\": {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}}");
 
         assertEquals(400, answer.status(), answer.toString());
         assertEquals(List.of("body"), answer.errorFields());
@@ -171,8 +288,7 @@ class RegisterInstanceFunctionTest {
 
     @Test
     void theKeyIsNeverStoredInPlainText() {
-        Answer answer = function.post("/v1/instances", null,
-                "{\"url\": \"https://hashed.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}");
+        Answer answer = register(Arrange.registration(Arrange.newUrl(Platform.ZENDESK)));
         String apiKey = answer.text("apiKey");
         String keyId = apiKey.substring(4, 20);
 

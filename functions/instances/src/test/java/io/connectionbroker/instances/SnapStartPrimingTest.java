@@ -37,7 +37,7 @@ class SnapStartPrimingTest {
 
             simulator.runAfterRestore();
             var answer = function.post("/v1/instances", null,
-                    "{\"url\": \"https://restored.example.com\", \"platform\": \"ZENDESK\", \"license\": \"FREE\"}");
+                    io.connectionbroker.testing.function.Arrange.registration("https://restored.zendesk.com"));
             assertEquals(201, answer.status(), answer.toString());
             assertTrue(entropy.draws.get() > 0, "secrets are made per request, after the restore");
         }

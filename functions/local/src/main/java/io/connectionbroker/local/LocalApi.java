@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole API on one local port, with no AWS account and no Docker: every request is turned into an
  * API Gateway (HTTP API, payload 2.0) event and handed to the same Lambda handler class the functions
- * deploy with; the data lives in DynamoDB Local, on disk, so a restart loses nothing.
+ * deploy with; the data lives in DynamoDB Local, on disk, so a restart loses nothing. Registration's check
+ * of a helpdesk credential goes to {@link StandInHelpdesks} on loopback, since no helpdesk is reachable here.
  *
  * <p>Settings from the environment: {@code PORT} (8080), {@code DYNAMODB_PORT} (8000) and
  * {@code CONNECTION_BROKER_DATA_DIR} ({@code .local-data/dynamodb}); any other setting of the functions
@@ -40,6 +42,7 @@ public final class LocalApi implements AutoCloseable {
     private static final int GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final DynamoDBProxyServer database;
+    private final StandInHelpdesks helpdesks;
     private final APIGatewayV2HTTPEventFunction handler;
     private final HttpServer server;
     private final ExecutorService workers;
@@ -49,6 +52,7 @@ public final class LocalApi implements AutoCloseable {
         database = ServerRunner.createServerFromCommandLineArgs(new String[] {
             "-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(databasePort)});
         database.start();
+        helpdesks = StandInHelpdesks.start(0);
         try {
             // The same settings a deployed function gets from its environment, pointed at DynamoDB Local.
             ApplicationContext context = ApplicationContext.builder()
@@ -61,7 +65,10 @@ public final class LocalApi implements AutoCloseable {
                             "connection-broker.create-table", true,
                             // Deployed functions read this secret from Secrets Manager; locally it guards
                             // nothing but the answers kept in this machine's DynamoDB Local.
-                            "connection-broker.idempotency.secret", "local-only-secret-for-kept-answers-not-deployed"))
+                            "connection-broker.idempotency.secret", "local-only-secret-for-kept-answers-not-deployed",
+                            // Registration asks the helpdesk who a credential belongs to; here the stand-in
+                            // helpdesks answer for every instance URL (local-admin is an administrator).
+                            "connection-broker.helpdesk.stand-in", helpdesks.endpoint().toString()))
                     .build();
             handler = new APIGatewayV2HTTPEventFunction(context);
             HttpApiGateway gateway = new HttpApiGateway(handler, "connection-broker-local");
@@ -71,6 +78,7 @@ public final class LocalApi implements AutoCloseable {
             server.setExecutor(workers);
             server.start();
         } catch (Exception | Error e) {
+            helpdesks.close();
             database.stop();
             throw e;
         }
@@ -98,6 +106,7 @@ public final class LocalApi implements AutoCloseable {
         server.stop(0);
         workers.shutdownNow();
         handler.close();
+        helpdesks.close();
         try {
             database.stop();
         } catch (Exception e) {

@@ -40,11 +40,12 @@ class HostileRequestsPropertyTest {
             "POST /v1/connections/{id}/invitation", "POST /v1/connections/{id}/activate",
             "POST /v1/connections/{id}/deactivate", "POST /v1/connections/{id}/upgrade",
             "GET /v1/connections/{id}/rules", "PUT /v1/connections/{id}/rules", "POST /v1/invitations/accept",
-            "POST /v1/invitations/decline");
+            "POST /v1/invitations/decline", "POST /v1/instances/recover", "POST /v1/instances/me/url",
+            "PUT /v1/operator/instances/{id}/license");
     private static final List<String> FIELDS = List.of("url", "platform", "license", "public", "destination",
             "private", "mode", "localShortName", "remoteShortName", "name", "description", "project", "adminAccess",
             "code", "version", "outgoing", "incoming", "field", "direction", "transform", "id", "status", "type",
-            "createdAt", "source", "instanceId", "apiKey");
+            "createdAt", "source", "instanceId", "apiKey", "proof", "kind", "accessToken", "token", "email");
 
     private static FunctionUnderTest function;
     private static Registered acme;
@@ -145,6 +146,9 @@ class HostileRequestsPropertyTest {
                 Arbitraries.integers().map(String::valueOf), Arbitraries.of("true", "false", "null", "[]", "{}",
                         "1e308", "-0.5", "[{\"field\": \"summary\", \"direction\": \"OUTGOING\", \"transform\": \"COPY\"}]",
                         "{\"url\": \"https://x.example.com\"}", "{\"private\": true}", quoted(pending.code().reveal()),
+                        "\"https://x.zendesk.com\"", "{\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}",
+                        "{\"kind\": \"API_KEY\", \"apiKey\": \"standin-garbled\"}", "\"API_TOKEN\"",
+                        "{\"kind\": \"API_TOKEN\", \"email\": \"a@b.c\", \"token\": \"local-agent\"}",
                         "\"BASIC\"", "\"SCRIPT\"", "\"ZENDESK\"", "\"PAID\""));
         Arbitrary<String> field = Arbitraries.oneOf(Arbitraries.of(FIELDS), Arbitraries.strings().ofMaxLength(20));
         Arbitrary<String> object = Combinators.combine(field, value).as((f, v) -> quoted(f) + ": " + v).list()

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.connectionbroker.domain.Platform;
 import io.connectionbroker.web.JsonLogLines;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -108,6 +109,32 @@ class LocalApiTest {
         assertEquals(404, stranger.status, stranger.body);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "local-admin       | 201 | ",
+        "local-agent       | 403 | not-an-administrator",
+        "wrong-credential  | 422 | ownership-not-proven",
+        "standin-failing   | 503 | helpdesk-unavailable",
+    })
+    void registrationAsksTheHelpdeskWhoTheCredentialBelongsTo(String credential, int status, String kind)
+            throws Exception {
+        String url = "https://t" + UUID.randomUUID().toString().replace("-", "") + ".freshservice.com";
+
+        Answer answer = post("/v1/instances", null, """
+                {"url": "%s", "proof": {"kind": "API_KEY", "apiKey": "%s"}}""".formatted(url, credential));
+
+        assertEquals(status, answer.status, answer.body);
+        if (kind != null) {
+            assertEquals("urn:connection-broker:problem:" + kind, answer.text("type"));
+            // Nothing was registered: an administrator's proof registers the URL afterwards.
+            assertEquals(201, post("/v1/instances", null, """
+                    {"url": "%s", "proof": {"kind": "OAUTH", "accessToken": "local-admin"}}""".formatted(url)).status);
+        } else {
+            assertEquals("FRESHSERVICE", answer.text("instance", "platform"));
+        }
+        assertFalse(answer.body.contains(credential), answer.body);
+    }
+
     @Test
     void dataSurvivesARestart() throws Exception {
         Registration acme = register("ZENDESK", true);
@@ -174,6 +201,7 @@ class LocalApiTest {
         for (ILoggingEvent event : log.list) {
             String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
             assertNoSecret(secrets, line);
+            assertFalse(line.contains("local-admin"), "the registrations' helpdesk credential was written: " + line);
             JsonNode json = this.json.readValue(line, JsonNode.class);
             if ("io.connectionbroker.web.RequestLog".equals(json.get("loggerName").getStringValue())) {
                 requestLines.add(json);
@@ -272,9 +300,11 @@ class LocalApiTest {
     }
 
     private Registration register(String platform, boolean isPublic) throws Exception {
-        String url = "https://" + platform.toLowerCase() + "-" + UUID.randomUUID() + ".example.com";
+        String url = "https://t" + UUID.randomUUID().toString().replace("-", "") + "."
+                + Platform.valueOf(platform).host();
         Answer answer = post("/v1/instances", null, """
-                {"url": "%s", "platform": "%s", "license": "PAID", "public": %s}""".formatted(url, platform, isPublic));
+                {"url": "%s", "public": %s, "proof": {"kind": "OAUTH", "accessToken": "local-admin"}}"""
+                .formatted(url, isPublic));
         assertEquals(201, answer.status, answer.body);
         return new Registration(url, answer.text("apiKey"));
     }

@@ -7,12 +7,16 @@ import io.connectionbroker.delete.DeleteConnectionController;
 import io.connectionbroker.initiate.InitiateConnectionController;
 import io.connectionbroker.initiate.ReinviteController;
 import io.connectionbroker.instances.InstanceKeysController;
+import io.connectionbroker.instances.InstanceUrlController;
+import io.connectionbroker.instances.OperatorLicenseController;
+import io.connectionbroker.instances.RecoverInstanceController;
 import io.connectionbroker.instances.RegisterInstanceController;
 import io.connectionbroker.rules.SyncRulesController;
 import io.connectionbroker.status.ConnectionStatusController;
 import io.connectionbroker.upgrade.UpgradeConnectionController;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -37,12 +41,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + " upgrade, delete"),
                 @Tag(name = "Invitations", description = "The other side's answer to an invitation code"),
                 @Tag(name = "Rules", description = "Each side's sync rules"),
+                @Tag(name = "Operator", description = "The broker operator's calls; not for helpdesk apps"),
         })
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The API key the instance got when it registered: `Authorization: Bearer cbk_...`")
+@SecurityScheme(name = "operator", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "Authorization",
+        description = "The broker's operator. In AWS: a SigV4-signed request (`Authorization: AWS4-HMAC-SHA256 ...`)"
+                + " of an IAM principal allowed to invoke the route (see infra/README.md). In the local run:"
+                + " `Authorization: Bearer <CONNECTION_BROKER_OPERATOR_TOKEN>`.")
 @OpenAPIInclude(classes = {
         RegisterInstanceController.class,
         InstanceKeysController.class,
+        OperatorLicenseController.class,
+        RecoverInstanceController.class,
+        InstanceUrlController.class,
         InitiateConnectionController.class,
         ReinviteController.class,
         AcceptInvitationController.class,

@@ -11,7 +11,6 @@ import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.ListConnections;
-import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.domain.UpgradeConnection;
@@ -69,11 +68,6 @@ public class BrokerFactory {
     @Singleton
     IdempotentRequests idempotentRequests(ConnectionStore store, Clock clock) {
         return new IdempotentRequests(store, clock);
-    }
-
-    @Singleton
-    RegisterInstance registerInstance(ConnectionStore store, Clock clock, Entropy entropy) {
-        return new RegisterInstance(store, clock, entropy);
     }
 
     @Singleton

@@ -29,6 +29,12 @@ public final class ProblemResponses {
     public static final String KEY_LIMIT_REACHED = RESPONSES + "KeyLimitReached";
     public static final String IDEMPOTENCY_KEY_REUSED = RESPONSES + "IdempotencyKeyReused";
     public static final String TEMPORARILY_UNAVAILABLE = RESPONSES + "TemporarilyUnavailable";
+    public static final String NOT_AN_ADMINISTRATOR = RESPONSES + "NotAnAdministrator";
+    public static final String REGISTRATION_REFUSED = RESPONSES + "RegistrationRefused";
+    public static final String REGISTRATION_UNAVAILABLE = RESPONSES + "RegistrationUnavailable";
+    public static final String OPERATOR_ONLY = RESPONSES + "OperatorOnly";
+    public static final String INSTANCE_NOT_FOUND = RESPONSES + "InstanceNotFound";
+    public static final String INSTANCE_NOT_REGISTERED = RESPONSES + "InstanceNotRegistered";
 
     private ProblemResponses() {
     }

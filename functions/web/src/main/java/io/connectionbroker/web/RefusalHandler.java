@@ -4,6 +4,14 @@ import io.connectionbroker.domain.ConnectionNotAllowed;
 import io.connectionbroker.domain.ConnectionNotFound;
 import io.connectionbroker.domain.ConnectionStateConflict;
 import io.connectionbroker.domain.FieldError;
+import io.connectionbroker.domain.HelpdeskUnavailable;
+import io.connectionbroker.domain.InstanceNotFound;
+import io.connectionbroker.domain.InstanceNotRegistered;
+import io.connectionbroker.domain.OperatorOnly;
+import io.connectionbroker.domain.NotAnAdministrator;
+import io.connectionbroker.domain.OwnershipNotProven;
+import io.connectionbroker.domain.PlatformMismatch;
+import io.connectionbroker.domain.UnsupportedInstanceUrl;
 import io.connectionbroker.domain.InstanceAlreadyRegistered;
 import io.connectionbroker.domain.IdempotencyKeyReused;
 import io.connectionbroker.domain.InvalidRequest;
@@ -64,7 +72,15 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
             Map.entry(KeyLimitReached.class, HttpStatus.CONFLICT),
             Map.entry(InvitationLocked.class, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(IdempotencyKeyReused.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE));
+            Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(UnsupportedInstanceUrl.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(PlatformMismatch.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OwnershipNotProven.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(NotAnAdministrator.class, HttpStatus.FORBIDDEN),
+            Map.entry(HelpdeskUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(OperatorOnly.class, HttpStatus.FORBIDDEN),
+            Map.entry(InstanceNotFound.class, HttpStatus.NOT_FOUND),
+            Map.entry(InstanceNotRegistered.class, HttpStatus.NOT_FOUND));
 
     /** The status a kind of refusal is answered with, if it has one. */
     public static java.util.Optional<HttpStatus> statusOf(Class<? extends Refusal> refusal) {
@@ -84,6 +100,9 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
         }
         if (refusal instanceof StoreUnavailable unavailable) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+        }
+        if (refusal instanceof HelpdeskUnavailable unavailable) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfter().toSeconds()));
         }
         if (refusal instanceof InvitationLocked locked) {
             // Rounded up: a client that waits exactly this long finds the invitation open again.

@@ -78,7 +78,7 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
         try {
             bodies.read("{\"destination\": {\"private\": true}, \"mode\": \"BASIC\", \"project\": \"P\"}")
                     .allowOnly("destination", "mode", "project").throwIfInvalid();
-            mapper.writeValueAsBytes(new InstanceView("id", "https://primed.example.com", "ZENDESK", "FREE", true,
+            mapper.writeValueAsBytes(new InstanceView("id", "https://primed.zendesk.com", "ZENDESK", "FREE", null, true,
                     "2026-01-01T00:00:00Z"));
             mapper.writeValueAsBytes(new ConnectionView("id", "PENDING", "PRIVATE", "BASIC", "a_to_b", null,
                     new ConnectionView.SideView("id", "https://primed.example.com", "ZENDESK", "a", "P"),

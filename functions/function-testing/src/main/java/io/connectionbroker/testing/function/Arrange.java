@@ -1,6 +1,14 @@
 package io.connectionbroker.testing.function;
 
 import io.connectionbroker.domain.AcceptInvitation;
+import io.connectionbroker.domain.ApiKey;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.InstanceKey;
+import io.connectionbroker.domain.InstanceUrl;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
@@ -21,11 +29,40 @@ public final class Arrange {
         this.function = function;
     }
 
-    /** A registered instance at a URL no other test uses, with its API key. */
+    /**
+     * A registered instance at a URL no other test uses, with its API key and the licence the test needs, as
+     * if its registration had been proven and the operator had set the licence: written to the store directly,
+     * as a function serves only its own route.
+     */
     public RegisterInstance.Registered instance(Platform platform, License license, boolean isPublic) {
-        String url = "https://" + platform.name().toLowerCase() + "-" + UUID.randomUUID() + ".example.com";
-        return function.bean(RegisterInstance.class)
-                .register(new RegisterInstance.Command(url, platform, license, isPublic));
+        return instanceAt(newUrl(platform), license, isPublic);
+    }
+
+    /** An instance URL of the platform that no other test uses. */
+    public static String newUrl(Platform platform) {
+        return "https://" + platform.name().toLowerCase() + UUID.randomUUID().toString().replace("-", "")
+                + "." + platform.host();
+    }
+
+    /** A registration's body as an app sends it, with an administrator's proof the stand-in helpdesks confirm. */
+    public static String registration(String url) {
+        return "{\"url\": \"" + url + "\", \"proof\": {\"kind\": \"OAUTH\", \"accessToken\": \""
+                + StandInHelpdesks.ADMIN + "\"}}";
+    }
+
+    /** A registered instance at the URL, as {@link #instance(Platform, License, boolean)}. */
+    public RegisterInstance.Registered instanceAt(String instanceUrl, License license, boolean isPublic) {
+        InstanceUrl url = InstanceUrl.parse("url", instanceUrl);
+        Platform platform = url.platform();
+        Instant now = function.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        Instance instance = new Instance(UUID.randomUUID().toString(), url, platform, license,
+                license == License.TRIAL ? now.plus(Instance.TRIAL) : null, isPublic, now);
+        ApiKey key = ApiKey.issue(new SecureEntropy());
+        if (!function.bean(ConnectionStore.class).registerInstance(instance,
+                new InstanceKey(key.id(), instance.id(), key.hash(), now))) {
+            throw new IllegalStateException("the URL was registered already");
+        }
+        return new RegisterInstance.Registered(instance, key);
     }
 
     public RegisterInstance.Registered instance(Platform platform) {

@@ -4,6 +4,7 @@ import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.SettableClock;
 import io.micronaut.context.ApplicationContext;
@@ -32,6 +33,8 @@ public final class FunctionUnderTest implements AutoCloseable {
     private final DynamoDbFaults faults;
 
     private final String tableName;
+    /** One for every test of the JVM; its threads are daemons. */
+    private static final StandInHelpdesks STAND_IN = StandInHelpdesks.start(0);
 
     private FunctionUnderTest(Map<String, Object> extraProperties, Object... singletons) {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
@@ -47,6 +50,8 @@ public final class FunctionUnderTest implements AutoCloseable {
         properties.put("connection-broker.table-name", tableName);
         // What the deployed functions read from Secrets Manager: the secret kept answers are encrypted with.
         properties.put("connection-broker.idempotency.secret", "test-only-secret-for-kept-answers-0123456789");
+        // Registration asks the helpdesk: here the stand-in helpdesks on loopback (see StandInHelpdesks).
+        properties.put("connection-broker.helpdesk.stand-in", STAND_IN.endpoint().toString());
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
         metrics = new RecordedMetrics();
@@ -71,6 +76,11 @@ public final class FunctionUnderTest implements AutoCloseable {
     /** @param beans beans that take the place of the function's own (a clock, an entropy source) */
     public static FunctionUnderTest start(Map<String, Object> properties, Object... beans) {
         return new FunctionUnderTest(properties, beans);
+    }
+
+    /** The stand-in helpdesks registration asks. */
+    public StandInHelpdesks helpdesks() {
+        return STAND_IN;
     }
 
     public String tableName() {
@@ -134,7 +144,23 @@ public final class FunctionUnderTest implements AutoCloseable {
     }
 
     public Answer send(GatewayRequest request) {
-        GatewayResponse response = recorder.during(() -> gateway.send(request));
+        return send(request, null);
+    }
+
+    /** A request to an IAM-authorised route, signed by the principal {@code iamUserArn} (see HttpApiGateway). */
+    public Answer sendSignedByIam(String method, String path, String body, String iamUserArn) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        // As a SigV4-signing client sends it; API Gateway checks it, then passes it on with the principal.
+        headers.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261129/us-east-1/execute-api/"
+                + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64)));
+        if (body != null) {
+            headers.put("Content-Type", List.of("application/json"));
+        }
+        return send(new GatewayRequest(method, path, "", headers, body), iamUserArn);
+    }
+
+    private Answer send(GatewayRequest request, String iamUserArn) {
+        GatewayResponse response = recorder.during(() -> gateway.send(request, iamUserArn));
         JsonMapper json = context.getBean(JsonMapper.class);
         HttpExchangeRecording.record(json, request, response);
         return new Answer(response, json);

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
-import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Proof;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
@@ -68,8 +69,9 @@ public final class IdempotencyChecks {
         Call call = request.withIdempotencyKey();
         IdempotentRequests requests = function.bean(IdempotentRequests.class);
         if (caller == null) {
-            RegisterInstance.Command other = new RegisterInstance.Command("https://other-" + UUID.randomUUID()
-                    + ".zendesk.com", Platform.ZENDESK, License.PAID, true);
+            RegisterInstance.Command other = new RegisterInstance.Command("https://other" + UUID.randomUUID()
+                    .toString().replace("-", "") + ".zendesk.com", Platform.ZENDESK, true,
+                    new Proof.OAuth(StandInHelpdesks.ADMIN));
             assertInstanceOf(IdempotentRequests.Performed.class, requests.<RegisterInstance.Registered>perform(IdempotentRequests.ANONYMOUS,
                     call.idempotencyKey(), "POST /v1/instances (another body)", registered -> new byte[1],
                     replay -> function.bean(RegisterInstance.class).register(other, replay)));

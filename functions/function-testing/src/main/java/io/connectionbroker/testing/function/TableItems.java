@@ -6,7 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every item of a function's table, read for comparison before and after a request. */
-final class TableItems {
+public final class TableItems {
     private TableItems() {
     }
 
@@ -14,7 +14,7 @@ final class TableItems {
      * Every item, by key; without a key's last use, which is bookkeeping recorded as a request authenticates,
      * whatever then becomes of the request.
      */
-    static Map<String, Map<String, AttributeValue>> of(FunctionUnderTest function) {
+    public static Map<String, Map<String, AttributeValue>> of(FunctionUnderTest function) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         DynamoDbLocalEngine.shared().client()
                 .scanPaginator(scan -> scan.tableName(function.tableName()).consistentRead(true)).items()

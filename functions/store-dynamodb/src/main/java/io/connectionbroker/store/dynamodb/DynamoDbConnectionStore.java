@@ -74,6 +74,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String URL = "url";
     private static final String PLATFORM = "platform";
     private static final String LICENSE = "license";
+    private static final String TRIAL_ENDS_AT = "trialEndsAt";
+    /** On a URL claim: the instance that held the URL has moved to another. */
+    private static final String FORMER = "former";
     private static final String PUBLIC = "public";
     private static final String SECRET_HASH = "secretHash";
     private static final String CREATED_AT = "createdAt";
@@ -152,7 +155,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept) {
         Item urlClaim = Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
                 .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
-        return transact(List.of(putNew(urlClaim), putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
+        return transact(List.of(putClaim(urlClaim), putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
                 putNew(keyItem(key)), putNew(keyListingItem(key))), kept);
     }
 
@@ -219,6 +222,30 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, IdempotencyRecord kept) {
+        // The count holds only if no key was added meanwhile; each delete only if its key is still there.
+        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(Item.keyed(INSTANCE + "#" + instanceId, INSTANCE).attributes())
+                .updateExpression("SET #count = :one")
+                .conditionExpression("#count = :read")
+                .expressionAttributeNames(Map.of("#count", KEY_COUNT))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":read", AttributeValue.fromN(Integer.toString(revoked.size()))))
+                .build()).build();
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(count, putNew(keyItem(added)),
+                putNew(keyListingItem(added))));
+        for (InstanceKey key : revoked) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+                    .key(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY).attributes())
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                    .build()).build());
+            writes.add(deleteItem(Item.keyed(INSTANCE + "#" + instanceId, KEY + "#" + key.keyId())));
+        }
+        return transact(writes, kept);
+    }
+
+    @Override
     public void recordKeyUse(String keyId, Instant at, Instant since) {
         try {
             available(() -> client.updateItem(update -> update.tableName(tableName)
@@ -235,14 +262,107 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public Optional<Instance> setLicense(String instanceId, License license, Instant trialEndsAt) {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#pk", ConnectionTable.PARTITION_KEY,
+                "#license", LICENSE));
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":license",
+                AttributeValue.fromS(license.name())));
+        String update = "SET #license = :license";
+        if (trialEndsAt != null) {
+            names.put("#trialEndsAt", TRIAL_ENDS_AT);
+            values.put(":trialEndsAt", AttributeValue.fromS(trialEndsAt.toString()));
+            update += ", #trialEndsAt = :trialEndsAt";
+        }
+        String expression = update;
+        try {
+            // Setting the same values again is harmless, so a retried attempt needs no write id.
+            return Optional.of(instance(Item.of(available(() -> client.updateItem(request -> request
+                    .tableName(tableName)
+                    .key(Item.keyed(INSTANCE + "#" + instanceId, INSTANCE).attributes())
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)))
+                    .attributes())));
+        } catch (ConditionalCheckFailedException noSuchInstance) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<Instance> findInstance(String instanceId) {
         return get(INSTANCE + "#" + instanceId, INSTANCE).map(DynamoDbConnectionStore::instance);
     }
 
     @Override
     public Optional<Instance> findInstanceByUrl(InstanceUrl url) {
-        return get(INSTANCE_URL + "#" + url.value(), INSTANCE_URL)
+        return get(INSTANCE_URL + "#" + url.value(), INSTANCE_URL).filter(claim -> !claim.bool(FORMER))
                 .flatMap(claim -> findInstance(claim.string(INSTANCE_ID)));
+    }
+
+    @Override
+    public Optional<String> formerHolderOf(InstanceUrl url) {
+        return get(INSTANCE_URL + "#" + url.value(), INSTANCE_URL).filter(claim -> claim.bool(FORMER))
+                .map(claim -> claim.string(INSTANCE_ID));
+    }
+
+    @Override
+    public boolean changeUrl(Instance instance, InstanceUrl url) {
+        // The old URL stays claimed as the instance's former one (its pending invitations remain its own) until
+        // someone registers it; the new one must be free, or someone's former one.
+        TransactWriteItem former = TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
+                        .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id()).with(FORMER, true).attributes())
+                .conditionExpression("#instanceId = :id")
+                .expressionAttributeNames(Map.of("#instanceId", INSTANCE_ID))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(instance.id())))
+                .build()).build();
+        Item claim = Item.keyed(INSTANCE_URL + "#" + url.value(), INSTANCE_URL)
+                .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
+        TransactWriteItem move = TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(Item.keyed(INSTANCE + "#" + instance.id(), INSTANCE).attributes())
+                .updateExpression("SET #url = :new")
+                .conditionExpression("#url = :old")
+                .expressionAttributeNames(Map.of("#url", URL))
+                .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(url.value()),
+                        ":old", AttributeValue.fromS(instance.url().value())))
+                .build()).build();
+        return transact(List.of(former, putClaim(claim), move), null);
+    }
+
+    @Override
+    public void moveSides(String instanceId, InstanceUrl url) {
+        String after = null;
+        do {
+            ConnectionPage page = findConnectionsOf(instanceId, 100, after);
+            for (Connection connection : page.connections()) {
+                for (String side : new String[] {SOURCE, DESTINATION}) {
+                    moveSide(connection.id(), side, instanceId, url);
+                }
+            }
+            after = page.next();
+        } while (after != null);
+    }
+
+    /** Sets one side's URL, on condition that the side is the instance's; a side of another is left alone. */
+    private void moveSide(String connectionId, String side, String instanceId, InstanceUrl url) {
+        try {
+            available(() -> client.updateItem(update -> update.tableName(tableName)
+                    .key(Item.keyed(CONNECTION + "#" + connectionId, CONNECTION).attributes())
+                    .updateExpression("SET #url = :url")
+                    .conditionExpression("#instanceId = :id")
+                    .expressionAttributeNames(Map.of("#url", side + "Url", "#instanceId", side + "InstanceId"))
+                    .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(url.value()),
+                            ":id", AttributeValue.fromS(instanceId)))));
+        } catch (ConditionalCheckFailedException notThisInstancesSideOrDeleted) {
+            // The other side of the connection, or a connection deleted meanwhile: nothing to move.
+        }
+    }
+
+    @Override
+    public void keep(IdempotencyRecord kept) {
+        transact(List.of(), kept);
     }
 
     @Override
@@ -493,6 +613,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .build()).build();
     }
 
+    /** A URL claim, written where no instance holds the URL, or where one held it formerly. */
+    private TransactWriteItem putClaim(Item claim) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(claim.attributes())
+                .conditionExpression("attribute_not_exists(#pk) OR #former = :true")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#former", FORMER))
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
+                .build()).build();
+    }
+
     private TransactWriteItem deleteItem(Item key) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(tableName).key(key.attributes()).build())
                 .build();
@@ -615,12 +746,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return Item.keyed(INSTANCE + "#" + instance.id(), INSTANCE)
                 .with(ENTITY, INSTANCE).with(ID, instance.id()).with(URL, instance.url().value())
                 .with(PLATFORM, instance.platform()).with(LICENSE, instance.license())
-                .with(PUBLIC, instance.isPublic()).with(CREATED_AT, instance.createdAt());
+                .with(TRIAL_ENDS_AT, instance.trialEndsAt()).with(PUBLIC, instance.isPublic()).with(CREATED_AT, instance.createdAt());
     }
 
     private static Instance instance(Item item) {
         return new Instance(item.string(ID), InstanceUrl.ofStored(item.string(URL)),
-                item.enumValue(PLATFORM, Platform.class), item.enumValue(LICENSE, License.class), item.bool(PUBLIC),
+                item.enumValue(PLATFORM, Platform.class), item.enumValue(LICENSE, License.class), item.instant(TRIAL_ENDS_AT),
+                item.bool(PUBLIC),
                 item.instant(CREATED_AT));
     }
 

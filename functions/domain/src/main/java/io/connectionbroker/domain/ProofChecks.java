@@ -1,0 +1,40 @@
+package io.connectionbroker.domain;
+
+/** What a proof must hold before it is sent to the helpdesk: the platform's kind, with every part filled. */
+final class ProofChecks {
+    /** Far above any real token; the bound keeps a huge value from being sent on. */
+    static final int PART_MAX = 2048;
+
+    private ProofChecks() {
+    }
+
+    /** @throws InvalidRequest naming each part of the proof that is wrong, never repeating it */
+    static void check(Proof proof, Platform platform) {
+        FieldChecks checks = new FieldChecks();
+        if (!Proof.Kind.takenBy(platform).contains(proof.kind())) {
+            checks.reject("proof.kind", "must be one of " + Proof.Kind.takenBy(platform).stream().sorted().toList()
+                    + " for a " + platform + " instance");
+        }
+        if (proof instanceof Proof.ApiToken token) {
+            part(checks, "proof.email", token.email());
+            part(checks, "proof.token", token.token());
+            if (token.email() != null && token.email().contains(":")) {
+                checks.reject("proof.email", "must be the agent's email address");
+            }
+        } else if (proof instanceof Proof.ApiKey key) {
+            part(checks, "proof.apiKey", key.apiKey());
+        } else if (proof instanceof Proof.OAuth oauth) {
+            part(checks, "proof.accessToken", oauth.accessToken());
+        }
+        checks.throwIfInvalid();
+    }
+
+    private static void part(FieldChecks checks, String field, String value) {
+        if (value == null || value.isBlank()) {
+            checks.reject(field, "is required");
+        } else if (value.length() > PART_MAX || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            checks.reject(field, "must be at most " + PART_MAX + " visible ASCII characters, as the helpdesk"
+                    + " issued it");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.connectionbroker.domain;
+
+/**
+ * What registering an instance, recovering its keys and moving it to a new URL all ask first: that the
+ * helpdesk at the URL itself confirms the credential in {@code proof} as one of its administrators'.
+ * Nothing is asked of the helpdesk until the request's own fields are right.
+ */
+final class ProofOfControl {
+    private final HelpdeskUsers helpdesks;
+
+    ProofOfControl(HelpdeskUsers helpdesks) {
+        this.helpdesks = helpdesks;
+    }
+
+    /**
+     * @param claimed the platform the caller named, or null
+     * @return the URL, normalised, once its helpdesk confirmed an administrator
+     * @throws InvalidRequest         a field is missing or malformed (nothing was asked of the helpdesk)
+     * @throws UnsupportedInstanceUrl the URL is not a helpdesk instance's
+     * @throws PlatformMismatch       the platform named is not the URL's
+     * @throws OwnershipNotProven     the helpdesk refused the credential
+     * @throws NotAnAdministrator     the credential is a user's who does not administer the helpdesk
+     * @throws HelpdeskUnavailable    the helpdesk could not be asked
+     */
+    InstanceUrl confirm(String url, Platform claimed, Proof proof) {
+        FieldChecks checks = new FieldChecks();
+        checks.required("url", url == null || url.isBlank() ? null : url,
+                "the instance's https URL, for example https://acme.zendesk.com");
+        checks.required("proof", proof, "a credential of an administrator of the instance, for"
+                + " example {\"kind\": \"API_TOKEN\", \"email\": \"...\", \"token\": \"...\"} for Zendesk");
+        checks.throwIfInvalid();
+        InstanceUrl instanceUrl = InstanceUrl.parse("url", url);
+        if (claimed != null && claimed != instanceUrl.platform()) {
+            throw new PlatformMismatch(instanceUrl, claimed);
+        }
+        ProofChecks.check(proof, instanceUrl.platform());
+        HelpdeskUsers.CurrentUser user = helpdesks.currentUser(instanceUrl, proof);
+        if (user instanceof HelpdeskUsers.NotAUser notAUser) {
+            throw new OwnershipNotProven(instanceUrl, notAUser.reason());
+        }
+        if (!(user instanceof HelpdeskUsers.Administrator)) {
+            throw new NotAnAdministrator(instanceUrl);
+        }
+        return instanceUrl;
+    }
+}
