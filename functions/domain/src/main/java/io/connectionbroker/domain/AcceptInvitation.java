@@ -30,6 +30,10 @@ public final class AcceptInvitation {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PresentedInvitation presented = PresentedInvitation.check(store, acceptor, command.code(), now);
         ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
+        if (Boolean.FALSE.equals(presented.connection().source().reachable()) && !acceptor.isPublic()
+                && !acceptor.id().equals(presented.connection().source().instanceId())) {
+            throw new ConnectionNotAllowed(InitiateConnection.NEITHER_REACHABLE);
+        }
 
         Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
         presented.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), now, accepted,

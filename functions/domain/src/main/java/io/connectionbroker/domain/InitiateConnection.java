@@ -94,6 +94,10 @@ public final class InitiateConnection {
         return initiated;
     }
 
+    /** Shared with accepting: however the destination is named, two private sides cannot connect. */
+    static final String NEITHER_REACHABLE = "Both instances are registered as private (not reachable), so neither"
+            + " could reach the other. One side of a connection must be public.";
+
     public Initiated initiate(Instance initiator, Command command) {
         return initiate(initiator, command, Replayable.none());
     }
@@ -128,6 +132,9 @@ public final class InitiateConnection {
             case PUBLIC -> registeredDestination == null ? null : registeredDestination.platform();
             case PRIVATE -> null;
         };
+        if (registeredDestination != null && !registeredDestination.isPublic() && !initiator.isPublic()) {
+            throw new ConnectionNotAllowed(NEITHER_REACHABLE);
+        }
         Boolean destinationReachable = switch (type) {
             case LOCAL -> initiator.isPublic();
             case PUBLIC -> registeredDestination == null ? null : registeredDestination.isPublic();

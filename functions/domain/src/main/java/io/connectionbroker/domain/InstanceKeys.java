@@ -56,8 +56,8 @@ public final class InstanceKeys {
     public void revoke(Instance caller, String keyId) {
         InstanceKey key = store.findKey(keyId == null ? "" : keyId)
                 .filter(found -> found.instanceId().equals(caller.id()))
-                .orElseThrow(() -> new KeyNotFound("Your instance has no API key " + keyId
-                        + ". GET /v1/instances/me lists its keys."));
+                .orElseThrow(() -> new KeyNotFound("Your instance has no API key with this id. GET"
+                        + " /v1/instances/me lists its keys' ids (never send a key itself in the path)."));
         if (!store.revokeKey(key)) {
             throw new LastKey("This is your instance's last API key: revoking it would lock your app out. Issue"
                     + " a new key first (POST /v1/instances/me/keys), then revoke this one.");

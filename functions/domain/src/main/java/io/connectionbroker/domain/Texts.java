@@ -9,7 +9,11 @@ final class Texts {
     static final int DESCRIPTION_MAX = 1000;
     static final int PROJECT_MAX = 100;
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9_-]{1," + SHORT_NAME_MAX + "}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /**
+     * Format characters that text needs to be shown as written: the zero-width joiner (emoji sequences,
+     * Indic scripts) and non-joiner (Persian, Indic scripts). Every other format character is refused.
+     */
+    private static final String NEEDED_FORMAT_CHARACTERS = "\u200C\u200D";
 
     private Texts() {
     }
@@ -37,9 +41,7 @@ final class Texts {
         if (trimmed.length() > max) {
             throw InvalidRequest.of(field, "must be at most " + max + " characters (it has " + trimmed.length() + ")");
         }
-        if (CONTROL.matcher(trimmed).find()) {
-            throw InvalidRequest.of(field, "must be a single line without control characters");
-        }
+        checkShowable(field, trimmed, false);
         return trimmed;
     }
 
@@ -59,6 +61,44 @@ final class Texts {
             throw InvalidRequest.of(field, "must be at most " + DESCRIPTION_MAX + " characters (it has "
                     + value.length() + ")");
         }
+        checkShowable(field, value, true);
         return value;
+    }
+
+    /**
+     * Refuses what a reader cannot be shown honestly: an unpaired surrogate (strict JSON parsers refuse the
+     * whole document), a control character, a line or paragraph separator, or a format character such as a
+     * bidirectional override (which shows {@code invoice\u202Egnp.exe} as "invoiceexe.png") or a zero-width
+     * space. A multi-line text may keep line feeds. The refusal names the character by its code point and
+     * Unicode name, never repeating the text.
+     */
+    static void checkShowable(String field, String value, boolean multiline) {
+        for (int i = 0; i < value.length(); ) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= value.length()
+                        || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    throw InvalidRequest.of(field, "holds an unpaired surrogate (" + codePoint(c) + "), which is not"
+                            + " a character: send the text as UTF-8 or as \\u escapes of whole characters");
+                }
+                i += 2;
+                continue;
+            }
+            int type = Character.getType(c);
+            boolean refused = type == Character.CONTROL ? !(multiline && c == '\n')
+                    : type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || (type == Character.FORMAT && NEEDED_FORMAT_CHARACTERS.indexOf(c) < 0);
+            if (refused) {
+                String name = Character.getName(c);
+                throw InvalidRequest.of(field, "holds " + codePoint(c) + (name == null ? "" : " (" + name + ")")
+                        + ", which cannot be shown as it is: remove it" + (multiline ? " (line feeds may stay)"
+                        : "; it must be a single line"));
+            }
+            i++;
+        }
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 }

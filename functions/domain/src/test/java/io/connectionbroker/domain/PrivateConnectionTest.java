@@ -5,6 +5,7 @@ import static io.connectionbroker.domain.TestBroker.toUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,29 @@ class PrivateConnectionTest {
 
         assertEquals(Boolean.FALSE, connection.source().reachable());
         assertEquals(Boolean.TRUE, connection.destination().reachable());
+    }
+
+    @Test
+    void twoPrivateSidesNeverConnectHoweverTheDestinationIsNamed() {
+        Instance closed = broker.instance("https://closed.zendesk.com", Platform.ZENDESK, License.PAID, false);
+        Instance vault = broker.instance("https://vault.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
+
+        assertThrows(ConnectionNotAllowed.class,
+                () -> broker.initiate.initiate(closed, toUrl("https://vault.freshdesk.com", Mode.BASIC)));
+
+        InitiateConnection.Initiated toUnregistered = broker.initiate.initiate(closed,
+                toUrl("https://later.freshdesk.com", Mode.BASIC));
+        Instance later = broker.instance("https://later.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
+        assertThrows(ConnectionNotAllowed.class, () -> accept(later, toUnregistered));
+        assertEquals(ConnectionStatus.PENDING,
+                broker.store.findConnection(toUnregistered.connection().id()).orElseThrow().status());
+
+        // One public side is enough, either way round; and a private instance connects its own projects.
+        assertEquals(ConnectionStatus.ACTIVE, accept(acme,
+                broker.initiate.initiate(closed, toUrl("https://acme.zendesk.com", Mode.BASIC))).status());
+        assertEquals(ConnectionStatus.ACTIVE, accept(vault,
+                broker.initiate.initiate(acme, toUrl("https://vault.freshdesk.com", Mode.BASIC))).status());
+        assertEquals(ConnectionStatus.ACTIVE, accept(closed,
+                broker.initiate.initiate(closed, toUrl("https://closed.zendesk.com", Mode.BASIC))).status());
     }
 }

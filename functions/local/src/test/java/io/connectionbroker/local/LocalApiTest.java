@@ -51,8 +51,12 @@ class LocalApiTest {
     private int port;
     private int databasePort;
 
+    /** What CONNECTION_BROKER_OPERATOR_TOKEN gives the local run; a system property reaches it the same way. */
+    private static final String OPERATOR_TOKEN = "local-operator-token-for-this-test";
+
     @BeforeAll
     void start() throws Exception {
+        System.setProperty("connection-broker.operator-token", OPERATOR_TOKEN);
         port = freePort();
         databasePort = freePort();
         api = LocalApi.start(port, databasePort, dataDir);
@@ -60,6 +64,7 @@ class LocalApiTest {
 
     @AfterAll
     void stop() {
+        System.clearProperty("connection-broker.operator-token");
         api.close();
     }
 
@@ -133,6 +138,26 @@ class LocalApiTest {
             assertEquals("FRESHSERVICE", answer.text("instance", "platform"));
         }
         assertFalse(answer.body.contains(credential), answer.body);
+    }
+
+    @Test
+    void theOperatorTokenSetsALicenceAndAnInstanceKeyDoesNot() throws Exception {
+        Registration acme = register("ZENDESK", true);
+        String id = get("/v1/instances/me", acme.key).text("instance", "id");
+        String path = "/v1/operator/instances/" + id + "/license";
+
+        Answer byInstance = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + acme.key)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"license\": \"PAID\"}")));
+        Answer byOperator = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"license\": \"FREE\"}")));
+
+        assertEquals(403, byInstance.status, byInstance.body);
+        assertEquals(200, byOperator.status, byOperator.body);
+        assertEquals("FREE", get("/v1/instances/me", acme.key).text("instance", "license"));
+        Answer script = post("/v1/connections", acme.key, """
+                {"destination": {"private": true}, "mode": "SCRIPT", "localShortName": "a", "remoteShortName": "b",
+                 "project": "SUPPORT"}""");
+        assertEquals(422, script.status, "SCRIPT needs TRIAL or PAID: " + script.body);
     }
 
     @Test

@@ -33,13 +33,20 @@ public final class JsonFields {
         return new JsonFields("", node, new ArrayList<>());
     }
 
+    /** A field name that may be repeated to the caller; any other unknown name is not echoed. */
+    private static final java.util.regex.Pattern SHOWABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
     /** Records an error for every field that is not one of {@code allowed}. */
     public JsonFields allowOnly(String... allowed) {
         List<String> names = Arrays.asList(allowed);
         for (Map.Entry<String, JsonNode> entry : node.entries()) {
             String name = entry.getKey();
             if (!names.contains(name)) {
-                errors.add(new FieldError(path + name, SET_BY_SERVICE.contains(name)
+                // A name of the caller's own making is named only when it is plainly a name: never markup,
+                // controls or something shaped like a secret.
+                String shown = SHOWABLE_NAME.matcher(name).matches() && !name.matches("cb[a-z]_.*") ? name
+                        : "(a field whose name cannot be shown)";
+                errors.add(new FieldError(path + shown, SET_BY_SERVICE.contains(name)
                         ? "is set by the service and cannot be sent"
                         : "is not a field of this request; the fields are " + names));
             }

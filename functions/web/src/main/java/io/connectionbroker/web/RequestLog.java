@@ -23,6 +23,14 @@ public class RequestLog {
     private static final String STARTED = RequestLog.class.getName() + ".started";
     private static final String[] FIELDS = {"method", "route", "path", "status", "latencyMs", "problem", "replayed"};
 
+    /** A segment shaped like an API key or an invitation code: a client may send one where an id belongs. */
+    private static final java.util.regex.Pattern SECRET_SHAPED = java.util.regex.Pattern.compile("cb[a-z]_[^/]*");
+
+    /** The path, with anything shaped like a key or a code in it replaced, wherever the client sent it. */
+    static String loggablePath(String path) {
+        return SECRET_SHAPED.matcher(path).replaceAll("{redacted}");
+    }
+
     @RequestFilter
     public void start(HttpRequest<?> request) {
         MDC.remove(CallerInstance.LOG_FIELD);
@@ -36,7 +44,7 @@ public class RequestLog {
         try {
             MDC.put("method", request.getMethodName());
             MDC.put("route", answered.route());
-            MDC.put("path", request.getPath());
+            MDC.put("path", loggablePath(request.getPath()));
             MDC.put("status", Integer.toString(response.code()));
             MDC.put("latencyMs", Long.toString((System.nanoTime() - started) / 1_000_000));
             if (answered.problemKind() != null) {
