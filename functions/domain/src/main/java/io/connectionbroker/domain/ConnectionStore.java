@@ -126,13 +126,21 @@ public interface ConnectionStore {
 
     Optional<Connection> findConnection(String connectionId);
 
+    /** The invitation, without anyone's wrong tries. */
     Optional<Invitation> findInvitation(String invitationId);
 
     /**
-     * Counts a wrong code presented for the invitation, atomically; when the count reaches {@code limit},
-     * locks the invitation until {@code lockedUntil}.
+     * The invitation with the wrong codes the caller presented for it and the caller's lock, if any: each
+     * caller's tries are its own, so nobody can lock another out.
      */
-    void recordWrongCode(String invitationId, int limit, Instant lockedUntil);
+    Optional<Invitation> findInvitation(String invitationId, String callerId);
+
+    /**
+     * Counts a wrong code the caller presented for the invitation id, atomically, whether or not such an
+     * invitation exists (both take the same path); when the caller's count reaches {@code limit}, locks the
+     * caller out of it until {@code lockedUntil}. A lock that has lapsed by {@code now} starts the count afresh.
+     */
+    void recordWrongCode(String invitationId, String callerId, int limit, Instant now, Instant lockedUntil);
 
     /**
      * Records the invited side's answer on the invitation and stores the connection it changed (accepted

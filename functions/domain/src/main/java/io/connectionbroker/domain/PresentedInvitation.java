@@ -24,13 +24,14 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
      */
     static PresentedInvitation check(ConnectionStore store, Instance caller, String codeText, Instant now) {
         InvitationCode code = InvitationCode.parse(codeText);
-        Invitation invitation = store.findInvitation(code.id()).orElseThrow(InvitationNotFound::new);
-        if (invitation.isLockedAt(now)) {
+        Invitation invitation = store.findInvitation(code.id(), caller.id()).orElse(null);
+        if (invitation != null && invitation.isLockedAt(now)) {
             throw new InvitationLocked(invitation.lockedUntil(), now);
         }
-        if (!invitation.hash().matches(code.hash())) {
-            // Someone holds the id but not the secret: counted on the item, so every function instance sees it.
-            store.recordWrongCode(invitation.id(), WRONG_CODES_BEFORE_LOCK, now.plus(LOCK));
+        if (invitation == null || !invitation.hash().matches(code.hash())) {
+            // A made-up id and a wrong secret take the same path, so that timing tells neither apart. Counted
+            // per caller in the table, so every function instance sees it and nobody locks another out.
+            store.recordWrongCode(code.id(), caller.id(), WRONG_CODES_BEFORE_LOCK, now, now.plus(LOCK));
             throw new InvitationNotFound();
         }
         Connection connection = store.findConnection(invitation.connectionId()).orElseThrow(InvitationNotFound::new);

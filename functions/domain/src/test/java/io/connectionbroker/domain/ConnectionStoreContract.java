@@ -190,20 +190,31 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
-    public void wrongCodesAreCountedOnTheInvitationAndLockItAtTheLimit() {
+    public void wrongCodesAreCountedPerCallerAndLockOnlyThatCallerUntilTheLockLapses() {
         Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
         Invitation invitation = invitationFor(connection);
         store().createConnection(connection, invitation);
         Instant until = now.plusSeconds(900);
 
-        store().recordWrongCode(invitation.id(), 3, until);
-        store().recordWrongCode(invitation.id(), 3, until);
-        assertEquals(2, store().findInvitation(invitation.id()).orElseThrow().wrongCodes());
-        assertEquals(null, store().findInvitation(invitation.id()).orElseThrow().lockedUntil());
-        store().recordWrongCode(invitation.id(), 3, until);
-        assertEquals(until, store().findInvitation(invitation.id()).orElseThrow().lockedUntil());
-        store().recordWrongCode("0123456789abcdef", 3, until);
-        assertEquals(Optional.empty(), store().findInvitation("0123456789abcdef"), "no invitation is made");
+        store().recordWrongCode(invitation.id(), "forger", 3, now, until);
+        store().recordWrongCode(invitation.id(), "forger", 3, now, until);
+        assertEquals(2, store().findInvitation(invitation.id(), "forger").orElseThrow().wrongCodes());
+        assertEquals(null, store().findInvitation(invitation.id(), "forger").orElseThrow().lockedUntil());
+        store().recordWrongCode(invitation.id(), "forger", 3, now, until);
+        assertEquals(until, store().findInvitation(invitation.id(), "forger").orElseThrow().lockedUntil());
+
+        Invitation invitee = store().findInvitation(invitation.id(), "invitee").orElseThrow();
+        assertEquals(0, invitee.wrongCodes());
+        assertEquals(null, invitee.lockedUntil(), "another caller's tries lock nobody else");
+
+        Instant lapsed = until.plusSeconds(1);
+        store().recordWrongCode(invitation.id(), "forger", 3, lapsed, lapsed.plusSeconds(900));
+        Invitation afresh = store().findInvitation(invitation.id(), "forger").orElseThrow();
+        assertEquals(1, afresh.wrongCodes(), "a lapsed lock starts the count afresh");
+        assertEquals(null, afresh.lockedUntil());
+
+        store().recordWrongCode("0123456789abcdef", "forger", 3, now, until);
+        assertEquals(Optional.empty(), store().findInvitation("0123456789abcdef", "forger"), "no invitation is made");
     }
 
     private InstanceKey key(Instance instance) {

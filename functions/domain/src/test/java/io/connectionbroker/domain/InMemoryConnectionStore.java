@@ -158,15 +158,27 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         return true;
     }
 
+    /** A caller's wrong tries at one invitation id. */
+    private record Tries(int wrongCodes, Instant lockedUntil) {
+    }
+
+    private final Map<String, Tries> tries = new HashMap<>();
+
     @Override
-    public synchronized void recordWrongCode(String invitationId, int limit, java.time.Instant lockedUntil) {
-        Invitation found = invitations.get(invitationId);
-        if (found != null) {
-            int wrong = found.wrongCodes() + 1;
-            invitations.put(invitationId, new Invitation(found.id(), found.connectionId(), found.hash(),
-                    found.expiresAt(), found.answer(), found.answeredAt(), found.answeredBy(), wrong,
-                    wrong >= limit ? lockedUntil : found.lockedUntil()));
-        }
+    public synchronized Optional<Invitation> findInvitation(String invitationId, String callerId) {
+        Tries mine = tries.getOrDefault(invitationId + "\n" + callerId, new Tries(0, null));
+        return findInvitation(invitationId).map(found -> new Invitation(found.id(), found.connectionId(), found.hash(),
+                found.expiresAt(), found.answer(), found.answeredAt(), found.answeredBy(), mine.wrongCodes(),
+                mine.lockedUntil()));
+    }
+
+    @Override
+    public synchronized void recordWrongCode(String invitationId, String callerId, int limit, Instant now,
+                                             Instant lockedUntil) {
+        String key = invitationId + "\n" + callerId;
+        Tries before = tries.getOrDefault(key, new Tries(0, null));
+        int wrong = before.lockedUntil() != null && !before.lockedUntil().isAfter(now) ? 1 : before.wrongCodes() + 1;
+        tries.put(key, new Tries(wrong, wrong >= limit ? lockedUntil : null));
     }
 
     @Override

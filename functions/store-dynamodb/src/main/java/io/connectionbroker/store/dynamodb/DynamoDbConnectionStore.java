@@ -75,6 +75,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private static final String PLATFORM = "platform";
     private static final String LICENSE = "license";
     private static final String TRIAL_ENDS_AT = "trialEndsAt";
+    /** Beside an invitation: one caller's wrong codes for it, and its lock. */
+    private static final String TRIES = "TRIES";
+    /** Longer than any invitation lives, so that a count is never forgotten while its invitation can be tried. */
+    private static final java.time.Duration TRIES_KEPT = java.time.Duration.ofDays(8);
     /** On a URL claim: the instance that held the URL has moved to another. */
     private static final String FORMER = "former";
     private static final String PUBLIC = "public";
@@ -400,34 +404,73 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<Invitation> findInvitation(String invitationId) {
-        return get(INVITATION + "#" + invitationId, INVITATION).map(item -> new Invitation(item.string(ID),
+        return get(INVITATION + "#" + invitationId, INVITATION).map(DynamoDbConnectionStore::invitation);
+    }
+
+    private static Invitation invitation(Item item) {
+        return new Invitation(item.string(ID),
                 item.string(CONNECTION_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
                 item.instant(EXPIRES_AT), item.enumValue(ANSWER, Invitation.Answer.class), item.instant(ANSWERED_AT),
-                item.string(ANSWERED_BY),
-                item.attributes().containsKey(WRONG_CODES) ? Integer.parseInt(item.attributes().get(WRONG_CODES).n()) : 0,
-                item.instant(LOCKED_UNTIL)));
+                item.string(ANSWERED_BY), 0, null);
     }
 
     @Override
-    public void recordWrongCode(String invitationId, int limit, Instant lockedUntil) {
-        Map<String, AttributeValue> key = Item.keyed(INVITATION + "#" + invitationId, INVITATION).attributes();
+    public Optional<Invitation> findInvitation(String invitationId, String callerId) {
+        // One round trip: the invitation and the caller's tries at it.
+        Map<String, Item> found = new java.util.HashMap<>();
+        batchGet(List.of(Item.keyed(INVITATION + "#" + invitationId, INVITATION).attributes(),
+                triesKey(invitationId, callerId).attributes()))
+                .forEach(item -> found.put(item.string(ConnectionTable.SORT_KEY), item));
+        Item tries = found.get(TRIES + "#" + callerId);
+        return Optional.ofNullable(found.get(INVITATION)).map(DynamoDbConnectionStore::invitation)
+                .map(invitation -> tries == null ? invitation : new Invitation(invitation.id(),
+                        invitation.connectionId(), invitation.hash(), invitation.expiresAt(), invitation.answer(),
+                        invitation.answeredAt(), invitation.answeredBy(), Integer.parseInt(tries.attributes().get(WRONG_CODES).n()),
+                        tries.string(LOCKED_UNTIL) == null ? null : Instant.parse(tries.string(LOCKED_UNTIL))));
+    }
+
+    @Override
+    public void recordWrongCode(String invitationId, String callerId, int limit, Instant now, Instant lockedUntil) {
+        Map<String, AttributeValue> key = triesKey(invitationId, callerId).attributes();
+        AttributeValue keptUntil = AttributeValue.fromN(Long.toString(now.plus(TRIES_KEPT).getEpochSecond()));
+        // Fixed-width times, so that comparing the text compares the times.
+        AttributeValue nowValue = AttributeValue.fromS(SORTABLE_INSTANT.format(now));
         try {
             var counted = available(() -> client.updateItem(update -> update.tableName(tableName).key(key)
-                    .updateExpression("ADD #wrong :one")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#wrong", WRONG_CODES, "#pk", ConnectionTable.PARTITION_KEY))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                    .updateExpression("SET #ttl = :kept ADD #wrong :one")
+                    .conditionExpression("attribute_not_exists(#locked) OR #locked > :now")
+                    .expressionAttributeNames(Map.of("#wrong", WRONG_CODES, "#locked", LOCKED_UNTIL,
+                            "#ttl", ConnectionTable.TTL_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":kept", keptUntil,
+                            ":now", nowValue))
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)));
             if (Integer.parseInt(counted.attributes().get(WRONG_CODES).n()) >= limit) {
                 available(() -> client.updateItem(update -> update.tableName(tableName).key(key)
                         .updateExpression("SET #locked = :until")
-                        .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#locked", LOCKED_UNTIL, "#pk", ConnectionTable.PARTITION_KEY))
-                        .expressionAttributeValues(Map.of(":until", AttributeValue.fromS(lockedUntil.toString())))));
+                        .conditionExpression("attribute_not_exists(#locked)")
+                        .expressionAttributeNames(Map.of("#locked", LOCKED_UNTIL))
+                        .expressionAttributeValues(Map.of(":until",
+                                AttributeValue.fromS(SORTABLE_INSTANT.format(lockedUntil))))));
             }
-        } catch (ConditionalCheckFailedException deletedMeanwhile) {
-            // The invitation was replaced or deleted: there is nothing left to lock.
+        } catch (ConditionalCheckFailedException lockedBefore) {
+            // The caller's lock has lapsed (or was set meanwhile): this wrong code starts the count afresh.
+            try {
+                available(() -> client.putItem(put -> put.tableName(tableName)
+                        .item(triesKey(invitationId, callerId).withNumber(WRONG_CODES, 1)
+                                .withNumber(ConnectionTable.TTL_ATTRIBUTE, now.plus(TRIES_KEPT).getEpochSecond())
+                                .attributes())
+                        .conditionExpression("#locked <= :now")
+                        .expressionAttributeNames(Map.of("#locked", LOCKED_UNTIL))
+                        .expressionAttributeValues(Map.of(":now", nowValue))));
+            } catch (ConditionalCheckFailedException lockedMeanwhile) {
+                // Another request locked the caller out meanwhile: the lock stands.
+            }
         }
+    }
+
+    /** Where a caller's wrong codes for an invitation id are counted, beside the invitation. */
+    private static Item triesKey(String invitationId, String callerId) {
+        return Item.keyed(INVITATION + "#" + invitationId, TRIES + "#" + callerId);
     }
 
     @Override
