@@ -50,7 +50,16 @@ public record SyncRule(Field field, Direction direction, Transform transform) {
         /** Ticket types mirrored (question, incident, problem, task), else the receiving side's default type. */
         MIRROR_TYPE,
         /** Internal comments arrive as public ones. */
-        AS_PUBLIC_COMMENT
+        AS_PUBLIC_COMMENT;
+
+        /** Whether the transform means anything for the field: a type mirrors only types, and so on. */
+        public boolean fits(Field field) {
+            return switch (this) {
+                case COPY -> true;
+                case MIRROR_TYPE -> field == Field.TYPE;
+                case AS_PUBLIC_COMMENT -> field == Field.INTERNAL_COMMENTS;
+            };
+        }
     }
 
     static SyncRule rule(Field field, Direction direction, Transform transform) {

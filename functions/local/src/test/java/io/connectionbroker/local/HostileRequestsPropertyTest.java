@@ -114,7 +114,8 @@ class HostileRequestsPropertyTest {
                 Arbitraries.just(pending.code().reveal()), headerValue,
                 Arbitraries.strings().alpha().numeric().ofLength(80).map(text -> "cbk_" + text));
         Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json; charset=utf-8",
-                "text/plain", "application/x-www-form-urlencoded", "application/problem+json", "");
+                "text/plain", "application/x-www-form-urlencoded", "application/problem+json", "",
+                "application/json; charset=utf-16", "application/json; charset=no-such-charset");
         Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""),
                 Arbitraries.strings().ofMaxLength(60).map(text -> "limit=" + URLEncoder.encode(text, StandardCharsets.UTF_8)),
                 Arbitraries.integers().between(-5, 500).map(n -> "limit=" + n),

@@ -125,7 +125,10 @@ public class SyncRulesController {
             if (!item.has("transform")) {
                 item.reject("transform", "is required: one of " + List.of(SyncRule.Transform.values()));
             }
-            if (known != null && direction != null && transform != null) {
+            if (known != null && transform != null && !transform.fits(known)) {
+                item.reject("transform", transform + " does not apply to " + known.apiName() + ": MIRROR_TYPE is"
+                        + " for type, AS_PUBLIC_COMMENT for internalComments, COPY for any field");
+            } else if (known != null && direction != null && transform != null) {
                 rules.add(new SyncRule(known, direction, transform));
             }
         }

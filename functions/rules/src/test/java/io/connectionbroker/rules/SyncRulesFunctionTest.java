@@ -90,6 +90,22 @@ class SyncRulesFunctionTest extends FunctionTest {
     }
 
     @Test
+    void aTransformThatDoesNotFitItsFieldIsNamed() {
+        String id = active(arrange.instance(Platform.ZENDESK), Mode.SCRIPT).id();
+
+        Answer answer = put(acme, id, """
+                {"version": 1,
+                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "MIRROR_TYPE"},
+                              {"field": "type", "direction": "OUTGOING", "transform": "MIRROR_TYPE"}],
+                 "incoming": [{"field": "attachments", "direction": "INCOMING", "transform": "AS_PUBLIC_COMMENT"},
+                              {"field": "internalComments", "direction": "INCOMING", "transform": "AS_PUBLIC_COMMENT"}]}""");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of("outgoing[0].transform", "incoming[0].transform"), answer.errorFields());
+        assertEquals("1", get(acme, id).text("version"));
+    }
+
+    @Test
     void badRulesAreNamedByTheirPath() {
         String id = active(arrange.instance(Platform.ZENDESK), Mode.SCRIPT).id();
 

@@ -1,5 +1,7 @@
 package io.connectionbroker.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.connectionbroker.domain.InvalidRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -21,6 +23,8 @@ public class JsonBodies {
     public static final int MAX_BYTES = 64 * 1024;
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field ('[^']{1,100}')");
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final JsonMapper mapper;
 
@@ -47,7 +51,21 @@ public class JsonBodies {
         if (node == null || !node.isObject()) {
             throw InvalidRequest.of("body", "must be a JSON object");
         }
+        if (!endsAfterOneValue(bytes)) {
+            throw InvalidRequest.of("body", "must be one JSON object and nothing after it");
+        }
         return JsonFields.root(node);
+    }
+
+    /** Whether nothing but white space follows the first JSON value: the mapper reads one value and stops. */
+    private static boolean endsAfterOneValue(byte[] bytes) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The field named twice, when that is why the parser gave up (strict duplicate detection is on). */

@@ -25,6 +25,12 @@ public class JsonContentType {
         if (WITH_BODY.contains(request.getMethod()) && request.getContentType().isEmpty() && hasBody(request)) {
             return Problems.unsupportedMediaType();
         }
+        // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read wrongly, so it is refused.
+        String charset = request.getContentType().flatMap(type -> type.getParameters().get("charset")).orElse(null);
+        if (charset != null && !charset.strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
+            return Problems.unsupportedMediaType("Send the body as JSON encoded in UTF-8 ('Content-Type:"
+                    + " application/json', or with '; charset=utf-8').");
+        }
         return null;
     }
 

@@ -33,7 +33,11 @@ public final class Problems {
     }
 
     public static MutableHttpResponse<Map<String, Object>> unsupportedMediaType() {
+        return unsupportedMediaType("Send the body as JSON, with 'Content-Type: application/json'.");
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> unsupportedMediaType(String detail) {
         return response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send the body as JSON, with 'Content-Type: application/json'.", Map.of());
+                detail, Map.of());
     }
 }
