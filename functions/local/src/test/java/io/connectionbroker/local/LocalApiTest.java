@@ -114,19 +114,23 @@ class LocalApiTest {
         assertEquals(404, stranger.status, stranger.body);
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', value = {
-        "local-admin       | 201 | ",
-        "local-agent       | 403 | not-an-administrator",
-        "wrong-credential  | 422 | ownership-not-proven",
-        "standin-failing   | 503 | helpdesk-unavailable",
+        "freshservice | local-admin           | 201 | ",
+        "freshservice | local-agent           | 403 | not-an-administrator",
+        "freshservice | wrong-credential      | 422 | ownership-not-proven",
+        "zendesk      | standin-redirect      | 422 | ownership-not-proven",
+        "zendesk      | standin-other-account | 422 | ownership-not-proven",
+        "freshdesk    | standin-failing       | 503 | helpdesk-unavailable",
+        "zendesk      | standin-garbled       | 503 | helpdesk-unavailable",
+        "freshdesk    | standin-hang          | 503 | helpdesk-unavailable",
     })
-    void registrationAsksTheHelpdeskWhoTheCredentialBelongsTo(String credential, int status, String kind)
-            throws Exception {
-        String url = "https://t" + UUID.randomUUID().toString().replace("-", "") + ".freshservice.com";
+    void registrationAsksTheHelpdeskWhoTheCredentialBelongsTo(String platform, String credential, int status,
+                                                             String kind) throws Exception {
+        String url = "https://t" + UUID.randomUUID().toString().replace("-", "") + "." + platform + ".com";
 
         Answer answer = post("/v1/instances", null, """
-                {"url": "%s", "proof": {"kind": "API_KEY", "apiKey": "%s"}}""".formatted(url, credential));
+                {"url": "%s", "proof": {"kind": "OAUTH", "accessToken": "%s"}}""".formatted(url, credential));
 
         assertEquals(status, answer.status, answer.body);
         if (kind != null) {
@@ -135,9 +139,19 @@ class LocalApiTest {
             assertEquals(201, post("/v1/instances", null, """
                     {"url": "%s", "proof": {"kind": "OAUTH", "accessToken": "local-admin"}}""".formatted(url)).status);
         } else {
-            assertEquals("FRESHSERVICE", answer.text("instance", "platform"));
+            assertEquals(platform.toUpperCase(), answer.text("instance", "platform"));
         }
         assertFalse(answer.body.contains(credential), answer.body);
+    }
+
+    @Test
+    void aPlatformThatIsNotTheHostsIs422() throws Exception {
+        Answer answer = post("/v1/instances", null, """
+                {"url": "https://mismatch.freshdesk.com", "platform": "ZENDESK",
+                 "proof": {"kind": "API_KEY", "apiKey": "local-admin"}}""");
+
+        assertEquals(422, answer.status, answer.body);
+        assertEquals("urn:connection-broker:problem:platform-mismatch", answer.text("type"));
     }
 
     @Test
