@@ -2,7 +2,6 @@ package io.connectionbroker.local;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -49,9 +48,7 @@ public final class LocalApi implements AutoCloseable {
 
     private LocalApi(int port, int databasePort, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
-        database = ServerRunner.createServerFromCommandLineArgs(new String[] {
-            "-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(databasePort)});
-        database.start();
+        database = LoopbackDatabase.start(databasePort, dataDir);
         helpdesks = StandInHelpdesks.start(0);
         try {
             // The same settings a deployed function gets from its environment, pointed at DynamoDB Local.
@@ -82,6 +79,11 @@ public final class LocalApi implements AutoCloseable {
             database.stop();
             throw e;
         }
+    }
+
+    /** Where the database listens: loopback only (see LoopbackDatabase). */
+    java.util.List<String> databaseHosts() throws ReflectiveOperationException {
+        return LoopbackDatabase.hosts(database);
     }
 
     public static LocalApi start(int port, int databasePort, Path dataDir) throws Exception {

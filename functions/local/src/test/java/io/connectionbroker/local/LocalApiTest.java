@@ -175,6 +175,36 @@ class LocalApiTest {
     }
 
     @Test
+    void theApiAndItsDatabaseListenOnLoopbackOnly() throws Exception {
+        assertEquals(List.of("127.0.0.1"), api.databaseHosts());
+        Path sockets = Path.of("/proc/net/tcp");
+        if (!java.nio.file.Files.isReadable(sockets)) {
+            return;
+        }
+        // What the kernel says: each listening socket of the two ports is bound to 127.0.0.1, none to any address.
+        for (int listening : List.of(port, databasePort)) {
+            List<String> bound = new ArrayList<>();
+            for (Path table : List.of(sockets, Path.of("/proc/net/tcp6"))) {
+                if (!java.nio.file.Files.isReadable(table)) {
+                    continue;
+                }
+                for (String line : java.nio.file.Files.readAllLines(table)) {
+                    String[] columns = line.trim().split("\\s+");
+                    if (columns.length > 3 && columns[1].endsWith(String.format(":%04X", listening))
+                            && columns[3].equals("0A")) {
+                        bound.add(columns[1].substring(0, columns[1].indexOf(':')));
+                    }
+                }
+            }
+            // 127.0.0.1, as IPv4 or IPv4-mapped IPv6, or ::1.
+            List<String> loopback = List.of("0100007F", "0000000000000000FFFF00000100007F",
+                    "00000000000000000000000001000000");
+            assertFalse(bound.isEmpty(), "port " + listening + " is not listening");
+            assertTrue(loopback.containsAll(bound), "port " + listening + " listens on " + bound);
+        }
+    }
+
+    @Test
     void dataSurvivesARestart() throws Exception {
         Registration acme = register("ZENDESK", true);
         Answer initiated = post("/v1/connections", acme.key, """
