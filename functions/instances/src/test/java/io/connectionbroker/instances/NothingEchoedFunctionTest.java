@@ -56,10 +56,11 @@ class NothingEchoedFunctionTest extends FunctionTest {
     void markupSentAsAnIdOrAFieldNameIsNeverEchoed() {
         Answer asId = function.send("DELETE", "/v1/instances/me/keys/%3Cimg%20src=x%3E", acme.apiKey().reveal(),
                 null, null);
-        Answer asField = function.post("/v1/instances/me/keys", acme.apiKey().reveal(), "{\"<img src=x>\": 1}");
+        Answer asField = function.post("/v1/instances/recover", null, "{\"<img src=x>\": 1}");
         Answer asRegistrationField = function.post("/v1/instances", null, "{\"<script>\": 1, \"cbk_x\": 2}");
 
         assertEquals(404, asId.status(), asId.toString());
+        assertEquals(400, asField.status(), asField.toString());
         for (Answer answer : List.of(asId, asField, asRegistrationField)) {
             assertFalse(answer.body().contains("<img") || answer.body().contains("<script") || answer.body().contains("cbk_x"),
                     answer.body());
