@@ -78,7 +78,7 @@ public class RegisterInstanceController {
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
         JsonFields fields = bodies.read(body).allowOnly("url", "platform", "public", "proof", "license");
-        if (fields.has("license")) {
+        if (fields.sent("license")) {
             fields.reject("license", "cannot be sent: a new instance starts on a 30-day TRIAL, and the operator"
                     + " sets its licence after that");
         }

@@ -210,6 +210,15 @@ class RegisterInstanceFunctionTest {
     }
 
     @Test
+    void aLicenceSentEvenAsNullIsRefusedByName() {
+        Answer answer = register("{\"url\": \"" + Arrange.newUrl(Platform.ZENDESK) + "\", \"license\": null,"
+                + " \"proof\": {\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}}");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of("license"), answer.errorFields());
+    }
+
+    @Test
     void missingFieldsAreNamed() {
         Answer answer = register("{}");
 

@@ -54,6 +54,11 @@ public final class JsonFields {
         return this;
     }
 
+    /** Whether the field was sent at all, JSON null included. */
+    public boolean sent(String name) {
+        return node.get(name) != null;
+    }
+
     /** Whether the field is present and not JSON null. */
     public boolean has(String name) {
         return value(name) != null;
