@@ -62,11 +62,8 @@ public final class InstanceUrl {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        int firstDot = host.indexOf('.');
-        String account = firstDot < 0 ? "" : host.substring(0, firstDot);
-        Platform platform = firstDot < 0 ? null
-                : Platform.servingAccountsUnder(host.substring(firstDot + 1)).orElse(null);
-        if (platform == null || !ACCOUNT.matcher(account).matches()) {
+        Platform platform = platformOf(host);
+        if (platform == null || !ACCOUNT.matcher(host.substring(0, host.indexOf('.'))).matches()) {
             throw new UnsupportedInstanceUrl(field, "is not on a helpdesk platform's host");
         }
         return new InstanceUrl("https://" + host, platform);
@@ -74,10 +71,13 @@ public final class InstanceUrl {
 
     /** For values read back from storage, which were normalised when they were written. */
     public static InstanceUrl ofStored(String normalised) {
-        String host = normalised.substring(normalised.indexOf("://") + 3);
+        return new InstanceUrl(normalised, platformOf(normalised.substring(normalised.indexOf("://") + 3)));
+    }
+
+    /** The platform whose accounts the host is one of ({@code <account>.<platform host>}), or null. */
+    private static Platform platformOf(String host) {
         int firstDot = host.indexOf('.');
-        return new InstanceUrl(normalised,
-                firstDot < 0 ? null : Platform.servingAccountsUnder(host.substring(firstDot + 1)).orElse(null));
+        return firstDot < 0 ? null : Platform.servingAccountsUnder(host.substring(firstDot + 1)).orElse(null);
     }
 
     public String value() {

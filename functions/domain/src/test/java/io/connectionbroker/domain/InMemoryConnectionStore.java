@@ -167,9 +167,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     @Override
     public synchronized Optional<Invitation> findInvitation(String invitationId, String callerId) {
         Tries mine = tries.getOrDefault(invitationId + "\n" + callerId, new Tries(0, null));
-        return findInvitation(invitationId).map(found -> new Invitation(found.id(), found.connectionId(), found.hash(),
-                found.expiresAt(), found.answer(), found.answeredAt(), found.answeredBy(), mine.wrongCodes(),
-                mine.lockedUntil()));
+        return findInvitation(invitationId).map(found -> found.withTries(mine.wrongCodes(), mine.lockedUntil()));
     }
 
     @Override

@@ -2,20 +2,20 @@ package io.connectionbroker.testing.function;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.ApiKey;
-import io.connectionbroker.domain.ConnectionStore;
-import io.connectionbroker.domain.InstanceKey;
-import io.connectionbroker.domain.InstanceUrl;
-import io.connectionbroker.domain.SecureEntropy;
-import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
+import io.connectionbroker.domain.InstanceKey;
+import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**

@@ -341,15 +341,19 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         do {
             ConnectionPage page = findConnectionsOf(instanceId, 100, after);
             for (Connection connection : page.connections()) {
-                for (String side : new String[] {SOURCE, DESTINATION}) {
-                    moveSide(connection.id(), side, instanceId, url);
+                if (instanceId.equals(connection.source().instanceId()) && !url.equals(connection.source().url())) {
+                    moveSide(connection.id(), SOURCE, instanceId, url);
+                }
+                if (instanceId.equals(connection.destination().instanceId())
+                        && !url.equals(connection.destination().url())) {
+                    moveSide(connection.id(), DESTINATION, instanceId, url);
                 }
             }
             after = page.next();
         } while (after != null);
     }
 
-    /** Sets one side's URL, on condition that the side is the instance's; a side of another is left alone. */
+    /** Sets one side's URL, on condition that the side is still the instance's (the read may be stale). */
     private void moveSide(String connectionId, String side, String instanceId, InstanceUrl url) {
         try {
             available(() -> client.updateItem(update -> update.tableName(tableName)
@@ -360,7 +364,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                     .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(url.value()),
                             ":id", AttributeValue.fromS(instanceId)))));
         } catch (ConditionalCheckFailedException notThisInstancesSideOrDeleted) {
-            // The other side of the connection, or a connection deleted meanwhile: nothing to move.
+            // The connection was deleted meanwhile: nothing to move.
         }
     }
 
@@ -411,7 +415,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return new Invitation(item.string(ID),
                 item.string(CONNECTION_ID), SecretHash.fromBase64(item.string(SECRET_HASH)),
                 item.instant(EXPIRES_AT), item.enumValue(ANSWER, Invitation.Answer.class), item.instant(ANSWERED_AT),
-                item.string(ANSWERED_BY), 0, null);
+                item.string(ANSWERED_BY));
     }
 
     @Override
@@ -423,16 +427,15 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .forEach(item -> found.put(item.string(ConnectionTable.SORT_KEY), item));
         Item tries = found.get(TRIES + "#" + callerId);
         return Optional.ofNullable(found.get(INVITATION)).map(DynamoDbConnectionStore::invitation)
-                .map(invitation -> tries == null ? invitation : new Invitation(invitation.id(),
-                        invitation.connectionId(), invitation.hash(), invitation.expiresAt(), invitation.answer(),
-                        invitation.answeredAt(), invitation.answeredBy(), Integer.parseInt(tries.attributes().get(WRONG_CODES).n()),
+                .map(invitation -> tries == null ? invitation : invitation.withTries(
+                        Integer.parseInt(tries.attributes().get(WRONG_CODES).n()),
                         tries.string(LOCKED_UNTIL) == null ? null : Instant.parse(tries.string(LOCKED_UNTIL))));
     }
 
     @Override
     public void recordWrongCode(String invitationId, String callerId, int limit, Instant now, Instant lockedUntil) {
         Map<String, AttributeValue> key = triesKey(invitationId, callerId).attributes();
-        AttributeValue keptUntil = AttributeValue.fromN(Long.toString(now.plus(TRIES_KEPT).getEpochSecond()));
+        long keptUntil = now.plus(TRIES_KEPT).getEpochSecond();
         // Fixed-width times, so that comparing the text compares the times.
         AttributeValue nowValue = AttributeValue.fromS(SORTABLE_INSTANT.format(now));
         try {
@@ -441,8 +444,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                     .conditionExpression("attribute_not_exists(#locked) OR #locked > :now")
                     .expressionAttributeNames(Map.of("#wrong", WRONG_CODES, "#locked", LOCKED_UNTIL,
                             "#ttl", ConnectionTable.TTL_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":kept", keptUntil,
-                            ":now", nowValue))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":kept", AttributeValue.fromN(Long.toString(keptUntil)), ":now", nowValue))
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)));
             if (Integer.parseInt(counted.attributes().get(WRONG_CODES).n()) >= limit) {
                 available(() -> client.updateItem(update -> update.tableName(tableName).key(key)
@@ -457,7 +460,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             try {
                 available(() -> client.putItem(put -> put.tableName(tableName)
                         .item(triesKey(invitationId, callerId).withNumber(WRONG_CODES, 1)
-                                .withNumber(ConnectionTable.TTL_ATTRIBUTE, now.plus(TRIES_KEPT).getEpochSecond())
+                                .withNumber(ConnectionTable.TTL_ATTRIBUTE, keptUntil)
                                 .attributes())
                         .conditionExpression("#locked <= :now")
                         .expressionAttributeNames(Map.of("#locked", LOCKED_UNTIL))
