@@ -30,6 +30,11 @@ import org.junit.jupiter.api.RepeatedTest;
 class InvitationRacesFunctionTest extends FunctionTest {
     private static final int CALLERS = 100;
 
+    @Override
+    protected Map<String, Object> properties() {
+        return Race.PATIENT_DATABASE;
+    }
+
     @RepeatedTest(2)
     void aHundredInstancesAcceptOnePrivateCodeAndOneWins() throws Exception {
         Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);

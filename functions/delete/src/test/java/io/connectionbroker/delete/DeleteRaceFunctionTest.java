@@ -20,6 +20,11 @@ import org.junit.jupiter.api.RepeatedTest;
 class DeleteRaceFunctionTest extends FunctionTest {
     private static final int CALLERS = 100;
 
+    @Override
+    protected Map<String, Object> properties() {
+        return Race.PATIENT_DATABASE;
+    }
+
     @RepeatedTest(2)
     void deactivationsAgainstDeletesLeaveNothingBehind() throws Exception {
         Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());

@@ -1,8 +1,6 @@
 package io.connectionbroker.domain;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** The invited side accepts a connection with its code and picks where incoming items go. */
 public final class AcceptInvitation {
@@ -27,17 +25,14 @@ public final class AcceptInvitation {
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
         checks.throwIfInvalid();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PresentedInvitation presented = PresentedInvitation.check(store, acceptor, command.code(), now);
-        ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
-        if (Boolean.FALSE.equals(presented.connection().source().reachable()) && !acceptor.isPublic()
-                && !acceptor.id().equals(presented.connection().source().instanceId())) {
-            throw new ConnectionNotAllowed(InitiateConnection.NEITHER_REACHABLE);
-        }
-
-        Connection accepted = presented.connection().acceptedBy(acceptor, project, now);
-        presented.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), now, accepted,
-                replay.recordOf(accepted));
-        return accepted;
+        return PresentedInvitation.answer(store, Invitation.Answer.ACCEPTED, acceptor, command.code(), clock,
+                (presented, now) -> {
+                    ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
+                    if (Boolean.FALSE.equals(presented.connection().source().reachable()) && !acceptor.isPublic()
+                            && !acceptor.id().equals(presented.connection().source().instanceId())) {
+                        throw new ConnectionNotAllowed(InitiateConnection.NEITHER_REACHABLE);
+                    }
+                    return presented.connection().acceptedBy(acceptor, project, now);
+                }, replay);
     }
 }

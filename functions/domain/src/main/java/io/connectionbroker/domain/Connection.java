@@ -9,10 +9,20 @@ import java.util.Objects;
  * @param invitationId the public id of the connection's current invitation code (not a secret)
  * @param status the stored status: PENDING, ACTIVE, DECLINED or DEACTIVATED. EXPIRED is not stored; see
  *               {@link #asSeenAt(Instant)}.
+ * @param version how many times the connection was written, 1 when new: each change is one more, and the
+ *                store writes it only while the stored connection is still the version it was decided from
  */
 public record Connection(String id, ConnectionStatus status, ConnectionType type, Mode mode, String name,
                          String description, Side source, Side destination, String invitationId,
-                         Instant invitationExpiresAt, Instant createdAt, Instant updatedAt) {
+                         Instant invitationExpiresAt, Instant createdAt, Instant updatedAt, long version) {
+
+    /** The version a new connection is stored with. */
+    public static final long FIRST_VERSION = 1;
+
+    /** The version this change was decided from: the store writes it only over that version. */
+    public long decidedFrom() {
+        return version - 1;
+    }
 
     /** Whether the instance is one of the two sides. The destination becomes a side when it accepts. */
     public boolean hasSide(String instanceId) {
@@ -32,30 +42,30 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
     public Connection asSeenAt(Instant now) {
         if (status == ConnectionStatus.PENDING && !now.isBefore(invitationExpiresAt)) {
             return new Connection(id, ConnectionStatus.EXPIRED, type, mode, name, description, source, destination,
-                    invitationId, invitationExpiresAt, createdAt, updatedAt);
+                    invitationId, invitationExpiresAt, createdAt, updatedAt, version);
         }
         return this;
     }
 
     Connection reinvited(String newInvitationId, Instant expiresAt, Instant at) {
         return new Connection(id, ConnectionStatus.PENDING, type, mode, name, description, source, destination,
-                newInvitationId, expiresAt, createdAt, at);
+                newInvitationId, expiresAt, createdAt, at, version + 1);
     }
 
     Connection withMode(Mode newMode, Instant at) {
         return new Connection(id, status, type, newMode, name, description, source, destination, invitationId,
-                invitationExpiresAt, createdAt, at);
+                invitationExpiresAt, createdAt, at, version + 1);
     }
 
     Connection withStatus(ConnectionStatus newStatus, Instant at) {
         return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationId,
-                invitationExpiresAt, createdAt, at);
+                invitationExpiresAt, createdAt, at, version + 1);
     }
 
     Connection acceptedBy(Instance acceptor, String project, Instant at) {
         Side accepted = new Side(acceptor.id(), acceptor.url(), acceptor.platform(), destination.shortName(), project,
                 type != ConnectionType.PRIVATE && acceptor.isPublic());
         return new Connection(id, ConnectionStatus.ACTIVE, type, mode, name, description, source, accepted,
-                invitationId, invitationExpiresAt, createdAt, at);
+                invitationId, invitationExpiresAt, createdAt, at, version + 1);
     }
 }

@@ -2,6 +2,7 @@ package io.connectionbroker.domain;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Either side switches an active connection off (nothing syncs) and on again. */
 public final class ConnectionActivation {
@@ -37,16 +38,17 @@ public final class ConnectionActivation {
 
     private Connection change(Instance caller, String connectionId, ConnectionStatus from, ConnectionStatus to,
                               String rule, Replayable<Connection> replay) {
-        Connection current = view.view(caller, connectionId);
-        if (current.status() != from) {
-            throw new ConnectionStateConflict(rule + "; this one is " + current.status() + ".", current.status());
-        }
-        Connection changed = current.withStatus(to, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        if (!store.replaceConnection(changed, from, replay.recordOf(changed))) {
-            Connection now = view.view(caller, connectionId);
-            throw new ConnectionStateConflict(rule + "; it changed meanwhile and is now " + now.status() + ".",
-                    now.status());
-        }
-        return changed;
+        return FreshDecisions.untilCommitted(() -> {
+            Connection current = view.view(caller, connectionId);
+            if (current.status() != from) {
+                throw new ConnectionStateConflict(rule + "; this one is " + current.status() + ".", current.status());
+            }
+            Connection changed = current.withStatus(to, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return store.replaceConnection(changed, replay.recordOf(changed)) ? Optional.of(changed) : Optional.empty();
+        }, () -> {
+            ConnectionStatus now = view.view(caller, connectionId).status();
+            return new ConnectionStateConflict(rule + "; other requests kept changing it, and it is now " + now
+                    + ". Look at it again before you send this again.", now);
+        });
     }
 }

@@ -23,9 +23,6 @@ public interface ConnectionStore {
      */
     boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept);
 
-    default boolean registerInstance(Instance instance, InstanceKey key) {
-        return registerInstance(instance, key, null);
-    }
 
     Optional<Instance> findInstance(String instanceId);
 
@@ -54,7 +51,8 @@ public interface ConnectionStore {
 
     /**
      * Shows the URL on the instance's side of every connection it is a side of, one connection at a time; each
-     * write changes that side's URL only, on condition that the side is still the instance's.
+     * write changes that side's URL only, on condition that the side is still the instance's, and counts as a
+     * new version of the connection, so that no change decided before it writes the old URL back.
      */
     void moveSides(String instanceId, InstanceUrl url);
 
@@ -79,9 +77,6 @@ public interface ConnectionStore {
      */
     boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept);
 
-    default boolean addKey(InstanceKey key, int maxKeys) {
-        return addKey(key, maxKeys, null);
-    }
 
     /**
      * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
@@ -106,14 +101,6 @@ public interface ConnectionStore {
     void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
                           IdempotencyRecord kept);
 
-    default void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules) {
-        createConnection(connection, invitation, rules, null);
-    }
-
-    /** Stores a new connection together with its invitation, without rules (for tests of other records). */
-    default void createConnection(Connection connection, Invitation invitation) {
-        createConnection(connection, invitation, java.util.Map.of(), null);
-    }
 
     Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner);
 
@@ -144,60 +131,49 @@ public interface ConnectionStore {
 
     /**
      * Records the invited side's answer on the invitation and stores the connection it changed (accepted
-     * or declined), all or nothing, on condition that the invitation is still unanswered and the connection
-     * still pending, even under concurrent calls.
+     * or declined), all or nothing, on condition that the invitation is still unanswered and the stored
+     * connection is still the version the change was decided from, even under concurrent calls.
      *
      * @return false, changing nothing, when the invitation was answered (or the connection changed) meanwhile
      */
     boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy, Instant answeredAt,
                              Connection changed, IdempotencyRecord kept);
 
-    default boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                     Instant answeredAt, Connection changed) {
-        return answerInvitation(invitation, answer, answeredBy, answeredAt, changed, null);
-    }
 
     /**
-     * Stores a changed connection on condition that its stored status is still {@code expected}, so that
-     * of two concurrent changes only one applies.
+     * Stores a changed connection on condition that the stored one is still the version the change was decided
+     * from ({@link Connection#decidedFrom()}), so that of two concurrent changes only one applies.
      *
-     * @return false, changing nothing, when the stored status is no longer {@code expected}
+     * @return false, changing nothing, when the connection changed (or was deleted) meanwhile
      */
-    boolean replaceConnection(Connection changed, ConnectionStatus expected, IdempotencyRecord kept);
+    boolean replaceConnection(Connection changed, IdempotencyRecord kept);
 
-    default boolean replaceConnection(Connection changed, ConnectionStatus expected) {
-        return replaceConnection(changed, expected, null);
-    }
 
     /**
      * Gives a pending connection a new invitation, all or nothing: stores the changed connection (which
      * names the new invitation), stores the new invitation and deletes the previous one, on condition that
-     * the connection is still pending with the previous invitation, so the previous code stops working at once.
+     * the stored connection is still the version the change was decided from, so the previous code stops
+     * working at once.
      *
      * @return false, changing nothing, when the connection changed (was accepted, declined, re-invited) meanwhile
      */
     boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next, IdempotencyRecord kept);
 
-    default boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next) {
-        return replaceInvitation(changed, previousInvitationId, next, null);
-    }
 
     /**
      * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or
-     * nothing, on condition that the stored connection is still BASIC.
+     * nothing, on condition that the stored connection is still the version the change was decided from.
      *
-     * @return false, changing nothing, when the connection is no longer BASIC (or is gone)
+     * @return false, changing nothing, when the connection changed (or is gone)
      */
     boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept);
 
-    default boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules) {
-        return upgradeMode(upgraded, rules, null);
-    }
 
     /**
-     * Deletes the connection, its invitation and its rules, all or nothing.
+     * Deletes the connection, its invitation and its rules, all or nothing, on condition that the stored
+     * connection is still the version given.
      *
-     * @return false, deleting nothing, when the connection was deleted already
+     * @return false, deleting nothing, when the connection changed or was deleted meanwhile
      */
     boolean deleteConnection(Connection connection);
 

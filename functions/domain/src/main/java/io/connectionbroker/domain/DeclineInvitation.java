@@ -1,8 +1,6 @@
 package io.connectionbroker.domain;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** The invited side turns an invitation down: the connection is DECLINED and the code works no more. */
 public final class DeclineInvitation {
@@ -20,11 +18,7 @@ public final class DeclineInvitation {
     }
 
     public Connection decline(Instance decliner, String code, Replayable<Connection> replay) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PresentedInvitation presented = PresentedInvitation.check(store, decliner, code, now);
-
-        Connection declined = presented.connection().withStatus(ConnectionStatus.DECLINED, now);
-        presented.answer(store, Invitation.Answer.DECLINED, decliner, code, now, declined, replay.recordOf(declined));
-        return declined;
+        return PresentedInvitation.answer(store, Invitation.Answer.DECLINED, decliner, code, clock,
+                (presented, now) -> presented.connection().withStatus(ConnectionStatus.DECLINED, now), replay);
     }
 }

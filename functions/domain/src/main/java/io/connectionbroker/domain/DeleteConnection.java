@@ -1,6 +1,7 @@
 package io.connectionbroker.domain;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Either side deletes a connection, with its invitation: afterwards nobody finds it. */
 public final class DeleteConnection {
@@ -16,11 +17,16 @@ public final class DeleteConnection {
      * Deletes in any status. A pending connection has one side, its source, so only the source can delete it.
      *
      * @throws ConnectionNotFound when the caller is not a side, or the connection is gone already
+     * @throws ConnectionStateConflict when other requests kept changing it while it was being deleted
      */
     public void delete(Instance caller, String connectionId) {
-        Connection connection = view.view(caller, connectionId);
-        if (!store.deleteConnection(connection)) {
-            throw new ConnectionNotFound();
-        }
+        FreshDecisions.untilCommitted(() -> {
+            Connection connection = view.view(caller, connectionId);
+            return store.deleteConnection(connection) ? Optional.of(connection) : Optional.empty();
+        }, () -> {
+            ConnectionStatus now = view.view(caller, connectionId).status();
+            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + now
+                    + ". Look at it again before you delete it.", now);
+        });
     }
 }

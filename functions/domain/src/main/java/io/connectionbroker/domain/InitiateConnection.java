@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Starts a connection from the caller's instance and issues the one-time invitation code for the other side. */
 public final class InitiateConnection {
@@ -72,26 +73,28 @@ public final class InitiateConnection {
     }
 
     public Initiated reinvite(Instance initiator, String connectionId, Replayable<Initiated> replay) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Connection current = view.view(initiator, connectionId);
-        if (!initiator.id().equals(current.source().instanceId())) {
-            throw new ConnectionNotFound();
-        }
-        if (current.status() != ConnectionStatus.PENDING && current.status() != ConnectionStatus.EXPIRED) {
-            throw new ConnectionStateConflict("Only a PENDING or EXPIRED connection can be invited again; this one is "
-                    + current.status() + ".", current.status());
-        }
-        InvitationCode code = InvitationCode.issue(entropy);
-        Instant expiresAt = now.plus(invitationLifetime);
-        Connection reinvited = current.reinvited(code.id(), expiresAt, now);
-        Initiated initiated = new Initiated(reinvited, code);
-        if (!store.replaceInvitation(reinvited, current.invitationId(), Invitation.open(code, connectionId, expiresAt),
-                replay.recordOf(initiated))) {
+        return FreshDecisions.untilCommitted(() -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Connection current = view.view(initiator, connectionId);
+            if (!initiator.id().equals(current.source().instanceId())) {
+                throw new ConnectionNotFound();
+            }
+            if (current.status() != ConnectionStatus.PENDING && current.status() != ConnectionStatus.EXPIRED) {
+                throw new ConnectionStateConflict("Only a PENDING or EXPIRED connection can be invited again; this"
+                        + " one is " + current.status() + ".", current.status());
+            }
+            InvitationCode code = InvitationCode.issue(entropy);
+            Instant expiresAt = now.plus(invitationLifetime);
+            Connection reinvited = current.reinvited(code.id(), expiresAt, now);
+            Initiated initiated = new Initiated(reinvited, code);
+            return store.replaceInvitation(reinvited, current.invitationId(),
+                    Invitation.open(code, connectionId, expiresAt), replay.recordOf(initiated))
+                    ? Optional.of(initiated) : Optional.empty();
+        }, () -> {
             ConnectionStatus status = view.view(initiator, connectionId).status();
-            throw new ConnectionStateConflict("The connection changed meanwhile and is now " + status
-                    + "; look at it again before inviting.", status);
-        }
-        return initiated;
+            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + status
+                    + ". Look at it again before inviting.", status);
+        });
     }
 
     /** Shared with accepting: however the destination is named, two private sides cannot connect. */
@@ -160,7 +163,7 @@ public final class InitiateConnection {
         InvitationCode code = InvitationCode.issue(entropy);
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
-                source, destination, code.id(), expiresAt, now, now);
+                source, destination, code.id(), expiresAt, now, now, Connection.FIRST_VERSION);
         Initiated initiated = new Initiated(connection, code, command.adminAccess()
                 ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
         store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),

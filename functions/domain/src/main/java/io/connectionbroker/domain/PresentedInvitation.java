@@ -1,7 +1,10 @@
 package io.connectionbroker.domain;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * An invitation code as the invited side presents it to answer: the checks accepting and declining share,
@@ -49,17 +52,26 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
     }
 
     /**
-     * Records the caller's answer together with the connection it changed, all or nothing.
+     * Decides the caller's answer from a fresh look at the invitation and records it together with the connection
+     * it changed, all or nothing; decides again when another request changed the connection meanwhile.
      *
-     * @throws Refusal the refusal a second attempt would get when the invitation was answered, replaced or deleted
-     *         meanwhile (409 when nothing else explains it)
+     * @param decide turns the presented invitation into the changed connection, or refuses
+     * @throws Refusal what a fresh look finds when the invitation was answered, replaced or deleted meanwhile
      */
-    void answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText, Instant now,
-                Connection changed, IdempotencyRecord kept) {
-        if (!store.answerInvitation(invitation, answer, caller.id(), now, changed, kept)) {
-            check(store, caller, codeText, now);
-            throw new InvitationAlreadyUsed();
-        }
+    static Connection answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText,
+                             Clock clock, java.util.function.BiFunction<PresentedInvitation, Instant, Connection> decide,
+                             Replayable<Connection> replay) {
+        return FreshDecisions.untilCommitted(() -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            PresentedInvitation presented = check(store, caller, codeText, now);
+            Connection changed = decide.apply(presented, now);
+            return store.answerInvitation(presented.invitation(), answer, caller.id(), now, changed,
+                    replay.recordOf(changed)) ? Optional.of(changed) : Optional.empty();
+        }, () -> {
+            ConnectionStatus status = check(store, caller, codeText, clock.instant()).connection().status();
+            return new ConnectionStateConflict("Other requests kept changing this connection while you answered;"
+                    + " it is still " + status + ". Send the same request again.", status);
+        });
     }
 
     /** An invitation is only for the side it invites; anyone else holding the code is told whom it is for. */

@@ -2,6 +2,7 @@ package io.connectionbroker.domain;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,22 +37,26 @@ public final class UpgradeConnection {
         if (target == null || target == Mode.BASIC) {
             throw InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to");
         }
-        Connection current = view.view(caller, connectionId);
-        if (current.mode() != Mode.BASIC) {
-            throw new ModeFixed(current.mode());
-        }
-        if (!UPGRADABLE.contains(current.status())) {
-            throw new ConnectionStateConflict("A " + current.status() + " connection cannot be upgraded.",
-                    current.status());
-        }
-        Instance initiator = store.findInstance(current.source().instanceId()).orElseThrow(ConnectionNotFound::new);
-        ModeRules.checkAtInitiation(target, initiator, initiator.licenseAt(clock.instant()), current.type(),
-                current.destination().platform());
-
-        Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        if (!store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))) {
-            throw new ModeFixed(view.view(caller, connectionId).mode());
-        }
-        return upgraded;
+        return FreshDecisions.untilCommitted(() -> {
+            Connection current = view.view(caller, connectionId);
+            if (current.mode() != Mode.BASIC) {
+                throw new ModeFixed(current.mode());
+            }
+            if (!UPGRADABLE.contains(current.status())) {
+                throw new ConnectionStateConflict("A " + current.status() + " connection cannot be upgraded.",
+                        current.status());
+            }
+            Instance initiator = store.findInstance(current.source().instanceId())
+                    .orElseThrow(ConnectionNotFound::new);
+            ModeRules.checkAtInitiation(target, initiator, initiator.licenseAt(clock.instant()), current.type(),
+                    current.destination().platform());
+            Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))
+                    ? Optional.of(upgraded) : Optional.empty();
+        }, () -> {
+            ConnectionStatus now = view.view(caller, connectionId).status();
+            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + now
+                    + ". Look at it again before you send this again.", now);
+        });
     }
 }

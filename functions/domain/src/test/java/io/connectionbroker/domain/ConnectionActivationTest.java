@@ -66,7 +66,7 @@ class ConnectionActivationTest {
         activation.deactivate(acme, connection.id());
 
         assertEquals(false, broker.store.replaceConnection(
-                stale.withStatus(ConnectionStatus.DEACTIVATED, broker.clock.instant()), ConnectionStatus.ACTIVE));
+                stale.withStatus(ConnectionStatus.DEACTIVATED, broker.clock.instant()), null));
     }
 
     private ConnectionStateConflict refusedDeactivating(String id) {

@@ -35,7 +35,7 @@ public abstract class ConnectionStoreContract {
         Instance instance = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         ApiKey key = ApiKey.issue(entropy);
 
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
 
         assertEquals(Optional.of(instance), store().findInstance(instance.id()));
         assertEquals(Optional.of(instance), store().findInstanceByUrl(instance.url()));
@@ -50,7 +50,7 @@ public abstract class ConnectionStoreContract {
         Instance instance = new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", "https://lic.zendesk.com"),
                 Platform.ZENDESK, License.TRIAL, now.plusSeconds(60), true, now);
         ApiKey key = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
 
         Instance paid = store().setLicense(instance.id(), License.PAID, null).orElseThrow();
         assertEquals(License.PAID, paid.license());
@@ -71,7 +71,7 @@ public abstract class ConnectionStoreContract {
         Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
         ApiKey first = ApiKey.issue(entropy);
         ApiKey second = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now)));
+        assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now), null));
         assertTrue(store().addKey(new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, null));
         java.util.List<InstanceKey> read = store().findKeys(instance.id());
         ApiKey third = ApiKey.issue(entropy);
@@ -126,7 +126,7 @@ public abstract class ConnectionStoreContract {
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         register(acme);
         Connection pending = connectionFrom(acme, now);
-        store().createConnection(pending, Invitation.open(codes.get(pending.invitationId()), pending.id(),
+        create(pending, Invitation.open(codes.get(pending.invitationId()), pending.id(),
                 pending.invitationExpiresAt()));
         InstanceUrl moved = InstanceUrl.parse("url", "https://acme-support.zendesk.com");
 
@@ -140,7 +140,7 @@ public abstract class ConnectionStoreContract {
 
     private void register(Instance instance) {
         ApiKey key = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now)));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
     }
 
     @Test
@@ -149,10 +149,10 @@ public abstract class ConnectionStoreContract {
         Instance second = instance("https://acme.zendesk.com", Platform.FRESHDESK, false);
         ApiKey firstKey = ApiKey.issue(entropy);
         ApiKey secondKey = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(first, new InstanceKey(firstKey.id(), first.id(), firstKey.hash(), now)));
+        assertTrue(store().registerInstance(first, new InstanceKey(firstKey.id(), first.id(), firstKey.hash(), now), null));
 
         assertFalse(store().registerInstance(second,
-                new InstanceKey(secondKey.id(), second.id(), secondKey.hash(), now)));
+                new InstanceKey(secondKey.id(), second.id(), secondKey.hash(), now), null));
 
         assertEquals(Optional.empty(), store().findInstance(second.id()));
         assertEquals(Optional.empty(), store().findKey(secondKey.id()));
@@ -163,13 +163,13 @@ public abstract class ConnectionStoreContract {
     public void keysAreAddedUpToTheLimitRevokedDownToOneAndTheirUseRecorded() {
         Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
         InstanceKey first = key(instance);
-        assertTrue(store().registerInstance(instance, first));
+        assertTrue(store().registerInstance(instance, first, null));
         InstanceKey second = key(instance);
         InstanceKey third = key(instance);
 
-        assertTrue(store().addKey(second, 3));
-        assertTrue(store().addKey(third, 3));
-        assertFalse(store().addKey(key(instance), 3), "the fourth key is over the limit");
+        assertTrue(store().addKey(second, 3, null));
+        assertTrue(store().addKey(third, 3, null));
+        assertFalse(store().addKey(key(instance), 3, null), "the fourth key is over the limit");
         assertEquals(java.util.Set.of(first.keyId(), second.keyId(), third.keyId()), keyIds(instance));
 
         assertTrue(store().revokeKey(first));
@@ -193,7 +193,7 @@ public abstract class ConnectionStoreContract {
     public void wrongCodesAreCountedPerCallerAndLockOnlyThatCallerUntilTheLockLapses() {
         Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
         Invitation invitation = invitationFor(connection);
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
         Instant until = now.plusSeconds(900);
 
         store().recordWrongCode(invitation.id(), "forger", 3, now, until);
@@ -241,7 +241,7 @@ public abstract class ConnectionStoreContract {
         Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", "a description");
         Invitation invitation = invitationFor(connection);
 
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
 
         assertEquals(Optional.of(connection), store().findConnection(connection.id()));
         Invitation stored = store().findInvitation(invitation.id()).orElseThrow();
@@ -256,7 +256,7 @@ public abstract class ConnectionStoreContract {
     public void fieldsNotKnownYetStayNull() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
 
-        store().createConnection(connection, invitationFor(connection));
+        create(connection, invitationFor(connection));
 
         Connection stored = store().findConnection(connection.id()).orElseThrow();
         assertEquals(connection, stored);
@@ -275,11 +275,11 @@ public abstract class ConnectionStoreContract {
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING,
                 ConnectionType.PRIVATE, Mode.BASIC, "a_to_b", null,
                 new Side(initiator.id(), initiator.url(), initiator.platform(), "a", "P", true),
-                new Side(null, null, null, "b", null, false), code.id(), now.plus(Duration.ofHours(1)), now, now);
+                new Side(null, null, null, "b", null, false), code.id(), now.plus(Duration.ofHours(1)), now, now, Connection.FIRST_VERSION);
         Connection unknown = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
 
-        store().createConnection(connection, invitationFor(connection));
-        store().createConnection(unknown, invitationFor(unknown));
+        create(connection, invitationFor(connection));
+        create(unknown, invitationFor(unknown));
 
         Connection stored = store().findConnection(connection.id()).orElseThrow();
         assertEquals(Boolean.TRUE, stored.source().reachable());
@@ -291,12 +291,12 @@ public abstract class ConnectionStoreContract {
     public void acceptingStoresTheActiveConnectionAndUsesTheInvitation() {
         Connection connection = pendingConnection(ConnectionType.PUBLIC, "https://beta.freshdesk.com", null);
         Invitation invitation = invitationFor(connection);
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
         Instance acceptor = instance("https://beta.freshdesk.com", Platform.FRESHDESK, true);
         Instant at = now.plusSeconds(60);
         Connection accepted = connection.acceptedBy(acceptor, "HELP", at);
 
-        assertTrue(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), at, accepted));
+        assertTrue(answer(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), at, accepted));
 
         assertEquals(Optional.of(accepted), store().findConnection(connection.id()));
         Invitation used = store().findInvitation(invitation.id()).orElseThrow();
@@ -309,14 +309,14 @@ public abstract class ConnectionStoreContract {
     public void decliningStoresTheDeclinedConnectionAndAnswersTheInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation invitation = invitationFor(connection);
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
         Connection declined = connection.withStatus(ConnectionStatus.DECLINED, now.plusSeconds(5));
 
-        assertTrue(store().answerInvitation(invitation, Invitation.Answer.DECLINED, "someone", now, declined));
+        assertTrue(answer(invitation, Invitation.Answer.DECLINED, "someone", now, declined));
 
         assertEquals(Optional.of(declined), store().findConnection(connection.id()));
         assertEquals(Invitation.Answer.DECLINED, store().findInvitation(invitation.id()).orElseThrow().answer());
-        assertFalse(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, "other", now,
+        assertFalse(answer(invitation, Invitation.Answer.ACCEPTED, "other", now,
                 connection.withStatus(ConnectionStatus.ACTIVE, now)));
         assertEquals(Optional.of(declined), store().findConnection(connection.id()));
     }
@@ -325,13 +325,13 @@ public abstract class ConnectionStoreContract {
     public void anInvitationIsAcceptedOnlyOnce() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation invitation = invitationFor(connection);
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
         Instance first = instance("https://first.zendesk.com", Platform.ZENDESK, true);
         Instance second = instance("https://second.zendesk.com", Platform.ZENDESK, true);
         Connection acceptedByFirst = connection.acceptedBy(first, "ONE", now);
-        assertTrue(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, first.id(), now, acceptedByFirst));
+        assertTrue(answer(invitation, Invitation.Answer.ACCEPTED, first.id(), now, acceptedByFirst));
 
-        assertFalse(store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, second.id(), now,
+        assertFalse(answer(invitation, Invitation.Answer.ACCEPTED, second.id(), now,
                 connection.acceptedBy(second, "TWO", now)));
 
         assertEquals(Optional.of(acceptedByFirst), store().findConnection(connection.id()));
@@ -342,7 +342,7 @@ public abstract class ConnectionStoreContract {
     public void concurrentAcceptsOfOneInvitationLetExactlyOneThrough() throws Exception {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation invitation = invitationFor(connection);
-        store().createConnection(connection, invitation);
+        create(connection, invitation);
         int callers = 16;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
@@ -352,7 +352,7 @@ public abstract class ConnectionStoreContract {
                 Instance acceptor = instance("https://caller" + i + ".zendesk.com", Platform.ZENDESK, true);
                 Callable<Boolean> accept = () -> {
                     start.await();
-                    return store().answerInvitation(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), now,
+                    return answer(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), now,
                             connection.acceptedBy(acceptor, "P", now));
                 };
                 results.add(pool.submit(accept));
@@ -378,17 +378,17 @@ public abstract class ConnectionStoreContract {
         List<Connection> expected = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Connection outgoing = connectionFrom(acme, now.plusSeconds(10L * i));
-            store().createConnection(outgoing, invitationFor(outgoing));
+            create(outgoing, invitationFor(outgoing));
             expected.add(0, outgoing);
         }
         Connection incoming = connectionFrom(beta, now.plusSeconds(100));
-        store().createConnection(incoming, invitationFor(incoming));
+        create(incoming, invitationFor(incoming));
         Connection accepted = incoming.acceptedBy(acme, "HELP", now.plusSeconds(200));
-        assertTrue(store().answerInvitation(invitationFor(incoming), Invitation.Answer.ACCEPTED, acme.id(),
+        assertTrue(answer(invitationFor(incoming), Invitation.Answer.ACCEPTED, acme.id(),
                 now.plusSeconds(200), accepted));
         expected.add(0, accepted);
         Connection othersOnly = connectionFrom(beta, now.plusSeconds(300));
-        store().createConnection(othersOnly, invitationFor(othersOnly));
+        create(othersOnly, invitationFor(othersOnly));
 
         ConnectionStore.ConnectionPage first = store().findConnectionsOf(acme.id(), 4, null);
         ConnectionStore.ConnectionPage second = store().findConnectionsOf(acme.id(), 4, first.next());
@@ -405,9 +405,9 @@ public abstract class ConnectionStoreContract {
     public void aLocalConnectionIsListedOnceAndADeletedOneNoMore() {
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         Connection local = connectionFrom(acme, now);
-        store().createConnection(local, invitationFor(local));
+        create(local, invitationFor(local));
         Connection accepted = local.acceptedBy(acme, "OTHER", now.plusSeconds(1));
-        assertTrue(store().answerInvitation(invitationFor(local), Invitation.Answer.ACCEPTED, acme.id(),
+        assertTrue(answer(invitationFor(local), Invitation.Answer.ACCEPTED, acme.id(),
                 now.plusSeconds(1), accepted));
 
         assertEquals(List.of(accepted), store().findConnectionsOf(acme.id(), 10, null).connections());
@@ -429,19 +429,19 @@ public abstract class ConnectionStoreContract {
     public void aNewInvitationReplacesThePreviousOneAtOnce() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation previous = invitationFor(connection);
-        store().createConnection(connection, previous);
+        create(connection, previous);
         InvitationCode code = InvitationCode.issue(entropy);
         Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(100)));
         Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now.plusSeconds(1));
 
-        assertTrue(store().replaceInvitation(reinvited, previous.id(), next));
+        assertTrue(reinvite(reinvited, previous.id(), next));
 
         assertEquals(Optional.of(reinvited), store().findConnection(connection.id()));
         assertEquals(Optional.empty(), store().findInvitation(previous.id()));
         assertTrue(store().findInvitation(code.id()).orElseThrow().hash().matches(code.hash()));
-        assertFalse(store().replaceInvitation(reinvited, previous.id(),
+        assertFalse(reinvite(reinvited, previous.id(),
                 Invitation.open(InvitationCode.issue(entropy), connection.id(), now)), "the previous one is gone");
-        assertFalse(store().answerInvitation(previous, Invitation.Answer.ACCEPTED, "late", now,
+        assertFalse(answer(previous, Invitation.Answer.ACCEPTED, "late", now,
                 connection.withStatus(ConnectionStatus.ACTIVE, now)), "its code answers nothing");
     }
 
@@ -449,7 +449,7 @@ public abstract class ConnectionStoreContract {
     public void rulesAreStoredWithTheConnectionAndReplacedOnlyFromTheExpectedVersion() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         java.util.Map<RuleSet.Owner, RuleSet> defaults = DefaultRules.forMode(Mode.SCRIPT);
-        store().createConnection(connection, invitationFor(connection), defaults);
+        create(connection, invitationFor(connection), defaults);
 
         assertEquals(Optional.of(defaults.get(RuleSet.Owner.SOURCE)), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
         assertEquals(Optional.of(defaults.get(RuleSet.Owner.DESTINATION)),
@@ -473,26 +473,26 @@ public abstract class ConnectionStoreContract {
     @Test
     public void upgradingABasicConnectionReplacesItsModeAndAllItsRules() {
         Connection basic = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(basic, invitationFor(basic), DefaultRules.forMode(Mode.BASIC));
+        create(basic, invitationFor(basic), DefaultRules.forMode(Mode.BASIC));
         Connection script = basic.withMode(Mode.SCRIPT, now.plusSeconds(1));
 
-        assertTrue(store().upgradeMode(script, DefaultRules.forMode(Mode.SCRIPT)));
+        assertTrue(upgrade(script, DefaultRules.forMode(Mode.SCRIPT)));
 
         assertEquals(Optional.of(script), store().findConnection(basic.id()));
         assertEquals(Optional.empty(), store().findRules(basic.id(), RuleSet.Owner.SHARED));
         assertEquals(DefaultRules.forMode(Mode.SCRIPT).get(RuleSet.Owner.SOURCE),
                 store().findRules(basic.id(), RuleSet.Owner.SOURCE).orElseThrow());
-        assertFalse(store().upgradeMode(script.withMode(Mode.VISUAL, now), DefaultRules.forMode(Mode.VISUAL)),
-                "only a BASIC connection upgrades");
+        assertFalse(upgrade(basic.withMode(Mode.VISUAL, now), DefaultRules.forMode(Mode.VISUAL)),
+                "a second upgrade decided from the BASIC version");
         assertEquals(Optional.of(script), store().findConnection(basic.id()));
     }
 
     @Test
     public void deletingAConnectionRemovesItAndItsInvitation() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(connection, invitationFor(connection));
+        create(connection, invitationFor(connection));
         Connection other = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(other, invitationFor(other));
+        create(other, invitationFor(other));
 
         assertTrue(store().deleteConnection(connection));
 
@@ -504,16 +504,55 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
-    public void aConnectionIsReplacedOnlyFromTheExpectedStatus() {
+    public void aConnectionIsReplacedOnlyOverTheVersionItsChangeWasDecidedFrom() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(connection, invitationFor(connection));
+        create(connection, invitationFor(connection));
         Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now.plusSeconds(1));
+        Connection fromAVersionNeverStored = deactivated.withStatus(ConnectionStatus.ACTIVE, now.plusSeconds(2));
 
-        assertFalse(store().replaceConnection(deactivated, ConnectionStatus.ACTIVE));
+        assertFalse(store().replaceConnection(fromAVersionNeverStored, null));
         assertEquals(Optional.of(connection), store().findConnection(connection.id()));
 
-        assertTrue(store().replaceConnection(deactivated, ConnectionStatus.PENDING));
+        assertTrue(store().replaceConnection(deactivated, null));
         assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
+        assertFalse(store().replaceConnection(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), null),
+                "a change decided from the first version does not write over the second");
+        assertFalse(store().upgradeMode(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), java.util.Map.of(), null));
+        assertFalse(store().deleteConnection(connection), "a delete decided from the first version");
+        assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
+    }
+
+    @Test
+    public void anAnswerDecidedBeforeAnotherChangeWritesNothing() {
+        Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
+        Invitation invitation = invitationFor(connection);
+        create(connection, invitation, DefaultRules.forMode(Mode.BASIC));
+        Connection upgraded = connection.withMode(Mode.SCRIPT, now.plusSeconds(1));
+        assertTrue(upgrade(upgraded, DefaultRules.forMode(Mode.SCRIPT)));
+        Instance acceptor = instance("https://beta.freshdesk.com", Platform.FRESHDESK, true);
+
+        assertFalse(answer(invitation, Invitation.Answer.ACCEPTED, acceptor.id(), now,
+                connection.acceptedBy(acceptor, "HELP", now)), "the accept read the connection before the upgrade");
+
+        assertEquals(Optional.of(upgraded), store().findConnection(connection.id()));
+        assertFalse(store().findInvitation(invitation.id()).orElseThrow().isAnswered(), "the code is not used up");
+    }
+
+    @Test
+    public void movingAnInstanceSideCountsAsAVersionSoNoStaleChangeWritesTheOldUrlBack() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        Connection connection = connectionFrom(acme, now);
+        create(connection, invitationFor(connection));
+        InstanceUrl moved = InstanceUrl.parse("url", "https://acme-new.zendesk.com");
+
+        store().moveSides(acme.id(), moved);
+
+        Connection stored = store().findConnection(connection.id()).orElseThrow();
+        assertEquals(moved, stored.source().url());
+        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.DEACTIVATED, now), null),
+                "decided before the move");
+        assertTrue(store().replaceConnection(stored.withStatus(ConnectionStatus.DEACTIVATED, now), null));
+        assertEquals(moved, store().findConnection(connection.id()).orElseThrow().source().url());
     }
 
     @Test
@@ -521,7 +560,7 @@ public abstract class ConnectionStoreContract {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         IdempotencyRecord record = record("acme", "key-1", now);
 
-        store().createConnection(connection, invitationFor(connection), java.util.Map.of(), record);
+        create(connection, invitationFor(connection), java.util.Map.of(), record);
 
         assertEquals(Optional.of(connection), store().findConnection(connection.id()));
         assertEquals(Optional.of(record), store().findIdempotencyRecord("acme", "key-1"));
@@ -532,17 +571,17 @@ public abstract class ConnectionStoreContract {
     @Test
     public void aLiveKeyTakenMeanwhileStopsTheWholeWrite() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(connection, invitationFor(connection), java.util.Map.of(), record("acme", "k", now));
+        create(connection, invitationFor(connection), java.util.Map.of(), record("acme", "k", now));
         Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now.plusSeconds(1));
         IdempotencyRecord second = record("acme", "k", now.plusSeconds(1));
 
         assertThrows(IdempotencyKeyTaken.class,
-                () -> store().replaceConnection(deactivated, ConnectionStatus.PENDING, second));
+                () -> store().replaceConnection(deactivated, second));
 
         assertEquals(Optional.of(connection), store().findConnection(connection.id()), "nothing of the effect");
         assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
         Connection other = pendingConnection(ConnectionType.PRIVATE, null, null);
-        assertThrows(IdempotencyKeyTaken.class, () -> store().createConnection(other, invitationFor(other),
+        assertThrows(IdempotencyKeyTaken.class, () -> create(other, invitationFor(other),
                 java.util.Map.of(), second));
         assertEquals(Optional.empty(), store().findConnection(other.id()));
     }
@@ -550,14 +589,15 @@ public abstract class ConnectionStoreContract {
     @Test
     public void aWriteWhoseConditionFailsKeepsNoRecord() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
-        store().createConnection(connection, invitationFor(connection));
+        create(connection, invitationFor(connection));
 
-        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.ACTIVE, now),
-                ConnectionStatus.DEACTIVATED, record("acme", "k", now)));
+        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.DECLINED, now)
+                        .withStatus(ConnectionStatus.ACTIVE, now),
+                record("acme", "k", now)));
         assertEquals(Optional.empty(), store().findIdempotencyRecord("acme", "k"));
 
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
-        assertTrue(store().registerInstance(acme, key(acme)));
+        assertTrue(store().registerInstance(acme, key(acme), null));
         Instance again = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         assertFalse(store().registerInstance(again, key(again), record("anonymous", "r", now)));
         assertEquals(Optional.empty(), store().findIdempotencyRecord("anonymous", "r"));
@@ -567,11 +607,11 @@ public abstract class ConnectionStoreContract {
     public void anExpiredRecordGivesWayToANewOne() {
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Instant dayAndMoreAgo = now.minus(IdempotentRequests.RETENTION).minusSeconds(1);
-        store().createConnection(connection, invitationFor(connection), java.util.Map.of(),
+        create(connection, invitationFor(connection), java.util.Map.of(),
                 record("acme", "k", dayAndMoreAgo));
         Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now);
 
-        assertTrue(store().replaceConnection(deactivated, ConnectionStatus.PENDING, record("acme", "k", now)));
+        assertTrue(store().replaceConnection(deactivated, record("acme", "k", now)));
 
         assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
     }
@@ -583,24 +623,62 @@ public abstract class ConnectionStoreContract {
         assertTrue(store().addKey(key(acme), 5, record(acme.id(), "key", now)));
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation previous = invitationFor(connection);
-        store().createConnection(connection, previous, java.util.Map.of(), record(acme.id(), "initiate", now));
+        create(connection, previous, java.util.Map.of(), record(acme.id(), "initiate", now));
         InvitationCode code = InvitationCode.issue(entropy);
         Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(1)));
         Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now);
-        assertTrue(store().replaceInvitation(reinvited, previous.id(), next, record(acme.id(), "reinvite", now)));
+        assertTrue(reinvite(reinvited, previous.id(), next, record(acme.id(), "reinvite", now)));
         Connection upgraded = reinvited.withMode(Mode.SCRIPT, now);
-        assertTrue(store().upgradeMode(upgraded, java.util.Map.of(), record(acme.id(), "upgrade", now)));
+        assertTrue(upgrade(upgraded, java.util.Map.of(), record(acme.id(), "upgrade", now)));
         Connection accepted = upgraded.acceptedBy(instance("https://beta.freshdesk.com", Platform.FRESHDESK, true),
                 "HELP", now);
-        assertTrue(store().answerInvitation(next, Invitation.Answer.ACCEPTED, "beta", now, accepted,
+        assertTrue(answer(next, Invitation.Answer.ACCEPTED, "beta", now, accepted,
                 record(acme.id(), "accept", now)));
         assertTrue(store().replaceConnection(accepted.withStatus(ConnectionStatus.DEACTIVATED, now),
-                ConnectionStatus.ACTIVE, record(acme.id(), "deactivate", now)));
+                record(acme.id(), "deactivate", now)));
 
         assertTrue(store().findIdempotencyRecord("anonymous", "register").isPresent());
         for (String key : List.of("key", "initiate", "reinvite", "upgrade", "accept", "deactivate")) {
             assertEquals(Optional.of(record(acme.id(), key, now)), store().findIdempotencyRecord(acme.id(), key), key);
         }
+    }
+
+    private void create(Connection connection, Invitation invitation) {
+        create(connection, invitation, java.util.Map.of(), null);
+    }
+
+    private void create(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules) {
+        create(connection, invitation, rules, null);
+    }
+
+    private void create(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
+                        IdempotencyRecord kept) {
+        store().createConnection(connection, invitation, rules, kept);
+    }
+
+    private boolean answer(Invitation invitation, Invitation.Answer answer, String by, Instant at, Connection changed) {
+        return answer(invitation, answer, by, at, changed, null);
+    }
+
+    private boolean answer(Invitation invitation, Invitation.Answer answer, String by, Instant at, Connection changed,
+                           IdempotencyRecord kept) {
+        return store().answerInvitation(invitation, answer, by, at, changed, kept);
+    }
+
+    private boolean reinvite(Connection changed, String previousId, Invitation next) {
+        return reinvite(changed, previousId, next, null);
+    }
+
+    private boolean reinvite(Connection changed, String previousId, Invitation next, IdempotencyRecord kept) {
+        return store().replaceInvitation(changed, previousId, next, kept);
+    }
+
+    private boolean upgrade(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules) {
+        return upgrade(upgraded, rules, null);
+    }
+
+    private boolean upgrade(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept) {
+        return store().upgradeMode(upgraded, rules, kept);
     }
 
     private static IdempotencyRecord record(String scope, String key, Instant keptAt) {
@@ -620,7 +698,7 @@ public abstract class ConnectionStoreContract {
         codes.put(code.id(), code);
         return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, ConnectionType.PRIVATE, Mode.BASIC,
                 "src_to_dst", null, source, destination, code.id(), createdAt.plus(Duration.ofHours(72)), createdAt,
-                createdAt);
+                createdAt, Connection.FIRST_VERSION);
     }
 
     private Connection pendingConnection(ConnectionType type, String destinationUrl, String description) {
@@ -631,7 +709,7 @@ public abstract class ConnectionStoreContract {
         InvitationCode code = InvitationCode.issue(entropy);
         codes.put(code.id(), code);
         return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type, Mode.BASIC, "acme_to_beta",
-                description, source, destination, code.id(), now.plus(Duration.ofHours(72)), now, now);
+                description, source, destination, code.id(), now.plus(Duration.ofHours(72)), now, now, Connection.FIRST_VERSION);
     }
 
     /** The invitation of a connection made by pendingConnection, under the code the connection names. */

@@ -74,11 +74,12 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized void moveSides(String instanceId, InstanceUrl url) {
-        connections.replaceAll((id, connection) -> new Connection(connection.id(), connection.status(),
+        connections.replaceAll((id, connection) -> !connection.hasSide(instanceId) ? connection
+                : new Connection(connection.id(), connection.status(),
                 connection.type(), connection.mode(), connection.name(), connection.description(),
                 moved(connection.source(), instanceId, url), moved(connection.destination(), instanceId, url),
                 connection.invitationId(), connection.invitationExpiresAt(), connection.createdAt(),
-                connection.updatedAt()));
+                connection.updatedAt(), connection.version() + 1));
     }
 
     private static Side moved(Side side, String instanceId, InstanceUrl url) {
@@ -229,7 +230,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         claim(record);
         Invitation stored = invitations.get(invitation.id());
         Connection current = connections.get(changed.id());
-        if (stored == null || stored.isAnswered() || current == null || current.status() != ConnectionStatus.PENDING) {
+        if (stored == null || stored.isAnswered() || !isVersion(current, changed.decidedFrom())) {
             return false;
         }
         invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
@@ -260,7 +261,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             throw new IllegalArgumentException("not a position: " + after);
         }
         return new Connection(parts[1], null, null, null, null, null, null, null, null, null,
-                Instant.ofEpochMilli(Long.parseLong(parts[0])), null);
+                Instant.ofEpochMilli(Long.parseLong(parts[0])), null, 0);
     }
 
     @Override
@@ -268,8 +269,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
                                                   IdempotencyRecord record) {
         claim(record);
         Connection current = connections.get(changed.id());
-        if (current == null || current.status() != ConnectionStatus.PENDING
-                || !previousInvitationId.equals(current.invitationId())) {
+        if (!isVersion(current, changed.decidedFrom())) {
             return false;
         }
         connections.put(changed.id(), changed);
@@ -283,7 +283,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
                                             IdempotencyRecord record) {
         claim(record);
         Connection current = connections.get(upgraded.id());
-        if (current == null || current.mode() != Mode.BASIC) {
+        if (!isVersion(current, upgraded.decidedFrom())) {
             return false;
         }
         connections.put(upgraded.id(), upgraded);
@@ -296,9 +296,10 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized boolean deleteConnection(Connection connection) {
-        if (connections.remove(connection.id()) == null) {
+        if (!isVersion(connections.get(connection.id()), connection.version())) {
             return false;
         }
+        connections.remove(connection.id());
         invitations.remove(connection.invitationId());
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             rules.remove(connection.id() + "/" + owner);
@@ -307,14 +308,16 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean replaceConnection(Connection changed, ConnectionStatus expected,
-                                                  IdempotencyRecord record) {
+    public synchronized boolean replaceConnection(Connection changed, IdempotencyRecord record) {
         claim(record);
-        Connection current = connections.get(changed.id());
-        if (current == null || current.status() != expected) {
+        if (!isVersion(connections.get(changed.id()), changed.decidedFrom())) {
             return false;
         }
         connections.put(changed.id(), changed);
         return keep(record, true);
+    }
+
+    private static boolean isVersion(Connection stored, long version) {
+        return stored != null && stored.version() == version;
     }
 }

@@ -31,7 +31,7 @@ final class TestBroker {
         Instance instance = new Instance(entropy.uuid().toString(), parsed, platform, license,
                 now.plus(Instance.TRIAL), isPublic, now);
         ApiKey key = ApiKey.issue(entropy);
-        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now))) {
+        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null)) {
             throw new InstanceAlreadyRegistered(parsed);
         }
         return instance;

@@ -26,8 +26,7 @@ class InstanceRacesFunctionTest extends FunctionTest {
 
     @Override
     protected Map<String, Object> properties() {
-        return Map.of("connection-broker.dynamodb.attempt-timeout", "10s",
-                "connection-broker.dynamodb.call-timeout", "30s");
+        return Race.PATIENT_DATABASE;
     }
 
     @Test

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.RepeatedTest;
 class RulesRaceFunctionTest extends FunctionTest {
     private static final int CALLERS = 100;
 
+    @Override
+    protected Map<String, Object> properties() {
+        return Race.PATIENT_DATABASE;
+    }
+
     @RepeatedTest(2)
     void aHundredUpdatesOfOneVersionGiveOneNewVersion() throws Exception {
         Initiated initiated = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(),

@@ -358,11 +358,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         try {
             available(() -> client.updateItem(update -> update.tableName(tableName)
                     .key(Item.keyed(CONNECTION + "#" + connectionId, CONNECTION).attributes())
-                    .updateExpression("SET #url = :url")
+                    .updateExpression("SET #url = :url ADD #version :one")
                     .conditionExpression("#instanceId = :id")
-                    .expressionAttributeNames(Map.of("#url", side + "Url", "#instanceId", side + "InstanceId"))
+                    .expressionAttributeNames(Map.of("#url", side + "Url", "#instanceId", side + "InstanceId",
+                            "#version", VERSION))
                     .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(url.value()),
-                            ":id", AttributeValue.fromS(instanceId)))));
+                            ":id", AttributeValue.fromS(instanceId), ":one", AttributeValue.fromN("1")))));
         } catch (ConditionalCheckFailedException notThisInstancesSideOrDeleted) {
             // The connection was deleted meanwhile: nothing to move.
         }
@@ -491,8 +492,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                         ":answeredAt", AttributeValue.fromS(answeredAt.toString()),
                         ":answeredBy", AttributeValue.fromS(answeredBy)))
                 .build()).build();
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation,
-                putIf(connectionItem(changed), STATUS, ConnectionStatus.PENDING.name())));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, putOver(changed)));
         String destination = changed.destination().instanceId();
         if (answer == Invitation.Answer.ACCEPTED && destination != null
                 && !destination.equals(changed.source().instanceId())) {
@@ -504,22 +504,14 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     @Override
     public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
                                      IdempotencyRecord kept) {
-        TransactWriteItem storeConnection = TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(connectionItem(changed).attributes())
-                .conditionExpression("#status = :pending AND #invitationId = :previous")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#invitationId", INVITATION_ID))
-                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name()),
-                        ":previous", AttributeValue.fromS(previousInvitationId)))
-                .build()).build();
-        return transact(List.of(storeConnection, putNew(invitationItem(next)),
+        return transact(List.of(putOver(changed), putNew(invitationItem(next)),
                 deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION))), kept);
     }
 
     @Override
     public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
-        writes.add(putIf(connectionItem(upgraded), MODE, Mode.BASIC.name()));
+        writes.add(putOver(upgraded));
         // Each rule item once: the new mode's sets written, the others deleted.
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             RuleSet set = rules.get(owner);
@@ -530,11 +522,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public boolean deleteConnection(Connection connection) {
+        ConnectionVersion read = ConnectionVersion.of(connection.version());
         TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(tableName)
                 .key(Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION).attributes())
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                .conditionExpression(read.condition())
+                .expressionAttributeNames(read.names())
+                .expressionAttributeValues(read.values())
                 .build()).build();
         TransactWriteItem deleteInvitation = deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
@@ -648,14 +642,15 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .build();
     }
 
-    /** A put that applies only while the stored item's attribute still holds {@code expected}. */
-    private TransactWriteItem putIf(Item item, String attribute, String expected) {
+    /** A changed connection's put, which applies only over the version the change was decided from. */
+    private TransactWriteItem putOver(Connection changed) {
+        ConnectionVersion read = ConnectionVersion.of(changed.decidedFrom());
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(item.attributes())
-                .conditionExpression("#attribute = :expected")
-                .expressionAttributeNames(Map.of("#attribute", attribute))
-                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected)))
+                .item(connectionItem(changed).attributes())
+                .conditionExpression(read.condition())
+                .expressionAttributeNames(read.names())
+                .expressionAttributeValues(read.values())
                 .build()).build();
     }
 
@@ -676,12 +671,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceConnection(Connection changed, ConnectionStatus expected, IdempotencyRecord kept) {
+    public boolean replaceConnection(Connection changed, IdempotencyRecord kept) {
         if (kept != null) {
-            return transact(List.of(putIf(connectionItem(changed), STATUS, expected.name())), kept);
+            return transact(List.of(putOver(changed)), kept);
         }
-        return conditionalPut(connectionItem(changed), "#status = :expected", Map.of("#status", STATUS),
-                Map.of(":expected", AttributeValue.fromS(expected.name())));
+        ConnectionVersion read = ConnectionVersion.of(changed.decidedFrom());
+        return conditionalPut(connectionItem(changed), read.condition(), read.names(), read.values());
     }
 
     /**
@@ -809,7 +804,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .with(DESCRIPTION, connection.description())
                 .with(INVITATION_ID, connection.invitationId())
                 .with(INVITATION_EXPIRES_AT, connection.invitationExpiresAt())
-                .with(CREATED_AT, connection.createdAt()).with(UPDATED_AT, connection.updatedAt());
+                .with(CREATED_AT, connection.createdAt()).with(UPDATED_AT, connection.updatedAt())
+                .withNumber(VERSION, connection.version());
         writeSide(item, SOURCE, connection.source());
         writeSide(item, DESTINATION, connection.destination());
         return item;
@@ -820,7 +816,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 item.enumValue(TYPE, ConnectionType.class), item.enumValue(MODE, Mode.class), item.string(NAME),
                 item.string(DESCRIPTION), readSide(item, SOURCE), readSide(item, DESTINATION),
                 item.string(INVITATION_ID), item.instant(INVITATION_EXPIRES_AT), item.instant(CREATED_AT),
-                item.instant(UPDATED_AT));
+                item.instant(UPDATED_AT), ConnectionVersion.read(item.attributes().get(VERSION)));
     }
 
     private static void writeSide(Item item, String prefix, Side side) {
