@@ -1,12 +1,12 @@
 package io.connectionbroker.benchmarks;
 
+import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
-import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import java.io.BufferedReader;
@@ -66,7 +66,7 @@ public final class Benchmarks {
     private static void measureAndReport() throws Exception {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         String table = "bench-" + UUID.randomUUID();
-        ConnectionTable.createIfMissing(engine.client(), table);
+        TableSetUp.ensure(engine.client(), table);
         DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();

@@ -1,5 +1,6 @@
 package io.connectionbroker.benchmarks;
 
+import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
@@ -8,7 +9,6 @@ import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.gateway.GatewayResponse;
-import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import java.time.Clock;
@@ -46,7 +46,7 @@ final class ScaleBenchmark {
     ScaleBenchmark() {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         String table = "scale-" + UUID.randomUUID();
-        ConnectionTable.createIfMissing(engine.client(), table);
+        TableSetUp.ensure(engine.client(), table);
         store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();

@@ -1,5 +1,6 @@
 package io.connectionbroker.infra;
 
+import io.connectionbroker.testing.TableSetUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
-import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -75,7 +75,7 @@ class DeployedJarsTest {
 
     @BeforeAll
     void seed() {
-        ConnectionTable.createIfMissing(engine.client(), table);
+        TableSetUp.ensure(engine.client(), table);
         DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
@@ -149,6 +149,19 @@ class DeployedJarsTest {
      * Started as Lambda starts it, each function must end up with exactly the beans the same jar gives
      * without the generated classes, and must really use them.
      */
+    @Test
+    void noFunctionJarHoldsTheTableSetUpOrTheStandInHelpdesks() throws IOException {
+        for (String module : TemplateMatchesCodeTest.lambdaModules()) {
+            try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(lambdaJar(module)))) {
+                for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                    String name = entry.getName();
+                    assertFalse(name.startsWith("io/connectionbroker/testing/")
+                            || name.startsWith("io/connectionbroker/helpdesk/standin/"), module + " holds " + name);
+                }
+            }
+        }
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void micronautAotLeavesEveryFunctionTheBeansItHasWithout(@TempDir Path scratch) throws Exception {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.connectionbroker.idempotency.SecretsManagerClientSettings;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
+import io.connectionbroker.domain.FreshDecisions;
 import io.connectionbroker.web.DynamoDbClientSettings;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
@@ -202,9 +203,12 @@ class TemplateMatchesCodeTest {
     @Test
     void aHungDynamoDbOrSecretsManagerCallEndsInA503BeforeTheFunctionTimesOut() {
         // A keyed POST may also read the secret its kept answer is encrypted with: all its reads of it together
-        // take at most one call's time (AnswerSealingKey.Reads).
+        // take at most one call's time (AnswerSealingKey.Reads). A change whose write lost to another request's
+        // decides again only within REDECIDE_WITHIN of its first decision; the last decision's calls are the
+        // ones counted.
         Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT
                 .multipliedBy(DynamoDbClientSettings.MAX_CALLS_PER_REQUEST)
+                .plus(FreshDecisions.REDECIDE_WITHIN)
                 .plusMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS).plusSeconds(1);
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
             Number timeout = (Number) template.functionProperty(function, "Timeout");

@@ -7,12 +7,14 @@ import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
+import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
@@ -106,6 +108,30 @@ class InvitationRacesFunctionTest extends FunctionTest {
         assertTrue(Set.of("200", "reinvited", "409 invitation-already-used", "404 invitation-not-found",
                 "refused connection-state-conflict").containsAll(told.keySet()), told.toString());
         assertEquals(CALLERS, told.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @RepeatedTest(2)
+    void acceptsAgainstDeletesLeaveNothingInEitherList() throws Exception {
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+        String id = initiated.connection().id();
+
+        Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
+                ? () -> Race.told(accept(beta, initiated))
+                : () -> Race.told("deleted", () -> function.bean(DeleteConnection.class).delete(acme.instance(), id)));
+
+        assertEquals(1, told.get("deleted"), told.toString());
+        assertTrue(told.getOrDefault("200", 0) <= 1, told.toString());
+        assertTrue(Set.of("200", "deleted", "409 invitation-already-used", "404 invitation-not-found",
+                "refused connection-not-found").containsAll(told.keySet()), told.toString());
+        assertTrue(store().findConnection(id).isEmpty());
+        for (Registered side : List.of(acme, beta)) {
+            assertTrue(store().findConnectionsOf(side.instance().id(), 100, null).connections().stream()
+                    .noneMatch(listed -> listed.id().equals(id)), "a deleted connection in a list");
+        }
+        long left = DynamoDbLocalEngine.shared().client().scanPaginator(scan -> scan.tableName(function.tableName()))
+                .items().stream().filter(item -> item.toString().contains(id)).count();
+        assertEquals(0, left, "items of the deleted connection are left (a delete decided before the accept)");
     }
 
     private Answer accept(Registered caller, Initiated initiated) {

@@ -38,7 +38,7 @@ public final class ConnectionActivation {
 
     private Connection change(Instance caller, String connectionId, ConnectionStatus from, ConnectionStatus to,
                               String rule, Replayable<Connection> replay) {
-        return FreshDecisions.untilCommitted(() -> {
+        return FreshDecisions.untilCommitted(clock, () -> {
             Connection current = view.view(caller, connectionId);
             if (current.status() != from) {
                 throw new ConnectionStateConflict(rule + "; this one is " + current.status() + ".", current.status());

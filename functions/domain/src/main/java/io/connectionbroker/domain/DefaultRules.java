@@ -1,7 +1,5 @@
 package io.connectionbroker.domain;
 
-import static io.connectionbroker.domain.SyncRule.Direction.INCOMING;
-import static io.connectionbroker.domain.SyncRule.Direction.OUTGOING;
 import static io.connectionbroker.domain.SyncRule.Field.ATTACHMENTS;
 import static io.connectionbroker.domain.SyncRule.Field.COMMENTS;
 import static io.connectionbroker.domain.SyncRule.Field.DESCRIPTION;
@@ -12,7 +10,6 @@ import static io.connectionbroker.domain.SyncRule.Field.TYPE;
 import static io.connectionbroker.domain.SyncRule.Transform.AS_PUBLIC_COMMENT;
 import static io.connectionbroker.domain.SyncRule.Transform.COPY;
 import static io.connectionbroker.domain.SyncRule.Transform.MIRROR_TYPE;
-import static io.connectionbroker.domain.SyncRule.rule;
 
 import java.util.List;
 import java.util.Map;
@@ -32,22 +29,16 @@ final class DefaultRules {
 
     /** Fixed: summary, description, comments (internal ones arriving as public), attachments, mirrored types. */
     private static RuleSet basic() {
-        return new RuleSet(1, basicRules(OUTGOING), basicRules(INCOMING));
-    }
-
-    private static List<SyncRule> basicRules(SyncRule.Direction direction) {
-        return List.of(rule(SUMMARY, direction, COPY), rule(DESCRIPTION, direction, COPY),
-                rule(COMMENTS, direction, COPY), rule(INTERNAL_COMMENTS, direction, AS_PUBLIC_COMMENT),
-                rule(ATTACHMENTS, direction, COPY), rule(TYPE, direction, MIRROR_TYPE));
+        List<SyncRule> rules = List.of(new SyncRule(SUMMARY, COPY), new SyncRule(DESCRIPTION, COPY),
+                new SyncRule(COMMENTS, COPY), new SyncRule(INTERNAL_COMMENTS, AS_PUBLIC_COMMENT),
+                new SyncRule(ATTACHMENTS, COPY), new SyncRule(TYPE, MIRROR_TYPE));
+        return new RuleSet(1, rules, rules);
     }
 
     /** The generated defaults of Visual and Script: summary, description, comments, labels, attachments. */
     private static RuleSet generated() {
-        return new RuleSet(1, generatedRules(OUTGOING), generatedRules(INCOMING));
-    }
-
-    private static List<SyncRule> generatedRules(SyncRule.Direction direction) {
-        return List.of(rule(SUMMARY, direction, COPY), rule(DESCRIPTION, direction, COPY),
-                rule(COMMENTS, direction, COPY), rule(LABELS, direction, COPY), rule(ATTACHMENTS, direction, COPY));
+        List<SyncRule> rules = List.of(new SyncRule(SUMMARY, COPY), new SyncRule(DESCRIPTION, COPY),
+                new SyncRule(COMMENTS, COPY), new SyncRule(LABELS, COPY), new SyncRule(ATTACHMENTS, COPY));
+        return new RuleSet(1, rules, rules);
     }
 }

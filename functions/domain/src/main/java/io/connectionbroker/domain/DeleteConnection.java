@@ -7,10 +7,12 @@ import java.util.Optional;
 public final class DeleteConnection {
     private final ViewConnection view;
     private final ConnectionStore store;
+    private final Clock clock;
 
     public DeleteConnection(ConnectionStore store, Clock clock) {
         this.view = new ViewConnection(store, clock);
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -20,7 +22,7 @@ public final class DeleteConnection {
      * @throws ConnectionStateConflict when other requests kept changing it while it was being deleted
      */
     public void delete(Instance caller, String connectionId) {
-        FreshDecisions.untilCommitted(() -> {
+        FreshDecisions.untilCommitted(clock, () -> {
             Connection connection = view.view(caller, connectionId);
             return store.deleteConnection(connection) ? Optional.of(connection) : Optional.empty();
         }, () -> {

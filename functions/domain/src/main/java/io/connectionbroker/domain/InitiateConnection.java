@@ -73,7 +73,7 @@ public final class InitiateConnection {
     }
 
     public Initiated reinvite(Instance initiator, String connectionId, Replayable<Initiated> replay) {
-        return FreshDecisions.untilCommitted(() -> {
+        return FreshDecisions.untilCommitted(clock, () -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Connection current = view.view(initiator, connectionId);
             if (!initiator.id().equals(current.source().instanceId())) {

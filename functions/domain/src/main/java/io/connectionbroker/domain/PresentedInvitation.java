@@ -61,7 +61,7 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
     static Connection answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText,
                              Clock clock, java.util.function.BiFunction<PresentedInvitation, Instant, Connection> decide,
                              Replayable<Connection> replay) {
-        return FreshDecisions.untilCommitted(() -> {
+        return FreshDecisions.untilCommitted(clock, () -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             PresentedInvitation presented = check(store, caller, codeText, now);
             Connection changed = decide.apply(presented, now);

@@ -14,8 +14,7 @@ public record RuleSet(int version, List<SyncRule> outgoing, List<SyncRule> incom
 
     /** The same rules as the other side sees them. */
     RuleSet reversed() {
-        return new RuleSet(version, incoming.stream().map(SyncRule::reversed).toList(),
-                outgoing.stream().map(SyncRule::reversed).toList());
+        return new RuleSet(version, incoming, outgoing);
     }
 
     /** Whose rules a stored set is: one side's (Script), or both sides' (Visual, Basic). */

@@ -1,13 +1,13 @@
 package io.connectionbroker.domain;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
- * One sync rule: which ticket field travels, in which direction, and how it is carried over. Rules are
- * data chosen from fixed vocabularies; nothing in them is ever evaluated.
+ * One sync rule: which ticket field travels and how it is carried over. Its direction is the list it sits in
+ * (a side's {@code outgoing} or {@code incoming} rules), never a field of its own that could disagree with it.
+ * Rules are data chosen from fixed vocabularies; nothing in them is ever evaluated.
  */
-public record SyncRule(Field field, Direction direction, Transform transform) {
+public record SyncRule(Field field, Transform transform) {
 
     /** The ticket fields a rule can carry, named in the API in lower camel case. */
     public enum Field {
@@ -34,15 +34,6 @@ public record SyncRule(Field field, Direction direction, Transform transform) {
         }
     }
 
-    /** Whether the rule sends from this side or receives into it. */
-    public enum Direction {
-        OUTGOING, INCOMING;
-
-        Direction opposite() {
-            return this == OUTGOING ? INCOMING : OUTGOING;
-        }
-    }
-
     /** How a field is carried over. */
     public enum Transform {
         /** As it is. */
@@ -62,16 +53,8 @@ public record SyncRule(Field field, Direction direction, Transform transform) {
         }
     }
 
-    static SyncRule rule(Field field, Direction direction, Transform transform) {
-        return new SyncRule(field, direction, transform);
-    }
-
-    SyncRule reversed() {
-        return new SyncRule(field, direction.opposite(), transform);
-    }
-
     @Override
     public String toString() {
-        return field.apiName() + " " + direction.name().toLowerCase(Locale.ROOT) + " " + transform;
+        return field.apiName() + " " + transform;
     }
 }

@@ -49,7 +49,7 @@ public final class SyncRules {
      * Replaces the caller's own side's rules, if {@code version} is still the current one, and bumps it.
      *
      * @throws RulesReadOnly        for a BASIC connection
-     * @throws InvalidRequest       for a rule in the wrong list, or a field given twice in one list
+     * @throws InvalidRequest       for a field given twice in one list
      * @throws RulesVersionConflict when the rules were changed since {@code version}
      */
     public SideRules replace(Instance caller, String connectionId, int version, List<SyncRule> outgoing,
@@ -60,8 +60,8 @@ public final class SyncRules {
         }
         SideRules current = rulesOf(caller, connection);
         FieldChecks checks = new FieldChecks();
-        check(checks, "outgoing", outgoing, SyncRule.Direction.OUTGOING);
-        check(checks, "incoming", incoming, SyncRule.Direction.INCOMING);
+        check(checks, "outgoing", outgoing);
+        check(checks, "incoming", incoming);
         checks.throwIfInvalid();
         if (version != current.rules().version()) {
             throw new RulesVersionConflict(version, current.rules().version());
@@ -75,17 +75,14 @@ public final class SyncRules {
         return new SideRules(current.side(), next);
     }
 
-    private static void check(FieldChecks checks, String list, List<SyncRule> rules, SyncRule.Direction direction) {
+    private static void check(FieldChecks checks, String list, List<SyncRule> rules) {
         Set<SyncRule.Field> seen = new HashSet<>();
         List<SyncRule> copy = new ArrayList<>(rules);
         for (int i = 0; i < copy.size(); i++) {
             SyncRule rule = copy.get(i);
-            if (rule.direction() != direction) {
-                checks.reject(list + "[" + i + "].direction", "must be " + direction + " in the " + list + " rules");
-            }
             if (!seen.add(rule.field())) {
                 checks.reject(list + "[" + i + "].field", "has " + rule.field().apiName() + " a second time; give each"
-                        + " field one rule per direction");
+                        + " field one rule in each list");
             }
         }
     }

@@ -37,7 +37,7 @@ public final class UpgradeConnection {
         if (target == null || target == Mode.BASIC) {
             throw InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to");
         }
-        return FreshDecisions.untilCommitted(() -> {
+        return FreshDecisions.untilCommitted(clock, () -> {
             Connection current = view.view(caller, connectionId);
             if (current.mode() != Mode.BASIC) {
                 throw new ModeFixed(current.mode());

@@ -456,7 +456,7 @@ public abstract class ConnectionStoreContract {
                 store().findRules(connection.id(), RuleSet.Owner.DESTINATION));
         assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.SHARED));
 
-        RuleSet next = new RuleSet(2, List.of(SyncRule.rule(SyncRule.Field.TYPE, SyncRule.Direction.OUTGOING,
+        RuleSet next = new RuleSet(2, List.of(new SyncRule(SyncRule.Field.TYPE,
                 SyncRule.Transform.MIRROR_TYPE)), List.of());
         assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 7));
         assertTrue(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1));

@@ -1,7 +1,5 @@
 package io.connectionbroker.domain;
 
-import static io.connectionbroker.domain.SyncRule.Direction.INCOMING;
-import static io.connectionbroker.domain.SyncRule.Direction.OUTGOING;
 import static io.connectionbroker.domain.SyncRule.Field.COMMENTS;
 import static io.connectionbroker.domain.SyncRule.Field.INTERNAL_COMMENTS;
 import static io.connectionbroker.domain.SyncRule.Field.SUMMARY;
@@ -9,7 +7,6 @@ import static io.connectionbroker.domain.SyncRule.Field.TYPE;
 import static io.connectionbroker.domain.SyncRule.Transform.AS_PUBLIC_COMMENT;
 import static io.connectionbroker.domain.SyncRule.Transform.COPY;
 import static io.connectionbroker.domain.SyncRule.Transform.MIRROR_TYPE;
-import static io.connectionbroker.domain.SyncRule.rule;
 import static io.connectionbroker.domain.TestBroker.toUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +37,7 @@ class SyncRulesTest {
         assertEquals(5, source.rules().incoming().size());
         assertEquals(1, source.rules().version());
 
-        List<SyncRule> outgoing = List.of(rule(SUMMARY, OUTGOING, COPY), rule(TYPE, OUTGOING, MIRROR_TYPE));
+        List<SyncRule> outgoing = List.of(new SyncRule(SUMMARY, COPY), new SyncRule(TYPE, MIRROR_TYPE));
         SyncRules.SideRules changed = rules.replace(acme, id, 1, outgoing, List.of());
 
         assertEquals(2, changed.rules().version());
@@ -48,7 +45,7 @@ class SyncRulesTest {
         assertEquals(destination, rules.view(beta, id), "the other side's rules are untouched");
         assertEquals(2, assertThrows(RulesVersionConflict.class,
                 () -> rules.replace(acme, id, 1, outgoing, List.of())).currentVersion());
-        assertEquals(2, rules.replace(beta, id, 1, List.of(), List.of(rule(COMMENTS, INCOMING, COPY)))
+        assertEquals(2, rules.replace(beta, id, 1, List.of(), List.of(new SyncRule(COMMENTS, COPY)))
                 .rules().version(), "each side has its own version");
     }
 
@@ -56,12 +53,12 @@ class SyncRulesTest {
     void visualRulesAreOneSetBothSidesEditEachSeeingItFromItsOwnSide() {
         String id = active(Mode.VISUAL);
 
-        rules.replace(beta, id, 1, List.of(rule(SUMMARY, OUTGOING, COPY)), List.of(rule(COMMENTS, INCOMING, COPY)));
+        rules.replace(beta, id, 1, List.of(new SyncRule(SUMMARY, COPY)), List.of(new SyncRule(COMMENTS, COPY)));
 
         SyncRules.SideRules source = rules.view(acme, id);
         assertEquals(2, source.rules().version());
-        assertEquals(List.of(rule(COMMENTS, OUTGOING, COPY)), source.rules().outgoing());
-        assertEquals(List.of(rule(SUMMARY, INCOMING, COPY)), source.rules().incoming());
+        assertEquals(List.of(new SyncRule(COMMENTS, COPY)), source.rules().outgoing());
+        assertEquals(List.of(new SyncRule(SUMMARY, COPY)), source.rules().incoming());
         assertThrows(RulesVersionConflict.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
         assertEquals(3, rules.replace(acme, id, 2, List.of(), List.of()).rules().version());
     }
@@ -72,22 +69,35 @@ class SyncRulesTest {
 
         SyncRules.SideRules basic = rules.view(beta, id);
 
-        assertTrue(basic.rules().incoming().contains(rule(INTERNAL_COMMENTS, INCOMING, AS_PUBLIC_COMMENT)));
-        assertTrue(basic.rules().outgoing().contains(rule(TYPE, OUTGOING, MIRROR_TYPE)));
+        assertTrue(basic.rules().incoming().contains(new SyncRule(INTERNAL_COMMENTS, AS_PUBLIC_COMMENT)));
+        assertTrue(basic.rules().outgoing().contains(new SyncRule(TYPE, MIRROR_TYPE)));
         assertThrows(RulesReadOnly.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
     }
 
     @Test
-    void aRuleInTheWrongListOrAFieldTwiceIsNamed() {
+    void aFieldTwiceInOneListIsNamed() {
         String id = active(Mode.SCRIPT);
 
         InvalidRequest refused = assertThrows(InvalidRequest.class, () -> rules.replace(acme, id, 1,
-                List.of(rule(SUMMARY, OUTGOING, COPY), rule(SUMMARY, OUTGOING, COPY)),
-                List.of(rule(COMMENTS, OUTGOING, COPY))));
+                List.of(new SyncRule(SUMMARY, COPY), new SyncRule(SUMMARY, COPY)),
+                List.of(new SyncRule(SUMMARY, COPY), new SyncRule(COMMENTS, COPY), new SyncRule(COMMENTS, COPY))));
 
-        assertEquals(List.of("outgoing[1].field", "incoming[0].direction"),
+        assertEquals(List.of("outgoing[1].field", "incoming[2].field"),
                 refused.errors().stream().map(FieldError::field).toList());
         assertEquals(1, rules.view(acme, id).rules().version());
+    }
+
+    @Test
+    void aSharedSetIsTheSameRulesWithTheListsSwappedForTheDestination() {
+        String id = active(Mode.VISUAL);
+        List<SyncRule> sent = List.of(new SyncRule(TYPE, MIRROR_TYPE));
+        List<SyncRule> received = List.of(new SyncRule(INTERNAL_COMMENTS, AS_PUBLIC_COMMENT));
+
+        rules.replace(acme, id, 1, sent, received);
+
+        SyncRules.SideRules destination = rules.view(beta, id);
+        assertEquals(received, destination.rules().outgoing());
+        assertEquals(sent, destination.rules().incoming());
     }
 
     @Test

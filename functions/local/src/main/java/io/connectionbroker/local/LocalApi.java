@@ -9,6 +9,7 @@ import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
+import io.connectionbroker.testing.TableSetUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole API on one local port, with no AWS account and no Docker: every request is turned into an
@@ -37,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * too, for example {@code CONNECTION_BROKER_INVITATION_LIFETIME=15m}.
  */
 public final class LocalApi implements AutoCloseable {
+    /** The table the functions use unless told otherwise (their application.properties). */
+    static final String TABLE_NAME = "connection-broker";
     /** API Gateway's own limit on a request body; the functions refuse far smaller bodies themselves. */
     private static final int GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -49,36 +54,51 @@ public final class LocalApi implements AutoCloseable {
     private LocalApi(int port, int databasePort, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         database = LoopbackDatabase.start(databasePort, dataDir);
-        helpdesks = StandInHelpdesks.start(0);
+        StandInHelpdesks startedHelpdesks = null;
+        APIGatewayV2HTTPEventFunction startedHandler = null;
         try {
+            URI databaseEndpoint = URI.create("http://localhost:" + databasePort);
+            // Set up before the functions start, with limits of its own (the functions' are far tighter), and
+            // converging: a table an interrupted start left without TTL gets it now.
+            try (DynamoDbClient setUp = TableSetUp.client(databaseEndpoint)) {
+                TableSetUp.ensure(setUp, TABLE_NAME);
+            }
+            startedHelpdesks = StandInHelpdesks.start(0);
             // The same settings a deployed function gets from its environment, pointed at DynamoDB Local.
             ApplicationContext context = ApplicationContext.builder()
                     .environments("local")
                     .properties(Map.of(
-                            "aws.services.dynamodb.endpoint-override", "http://localhost:" + databasePort,
+                            "aws.services.dynamodb.endpoint-override", databaseEndpoint.toString(),
                             "aws.region", "us-east-1",
                             "aws.access-key-id", "local",
                             "aws.secret-key", "local",
-                            "connection-broker.create-table", true,
+                            "connection-broker.table-name", TABLE_NAME,
                             // Deployed functions read this secret from Secrets Manager; locally it guards
                             // nothing but the answers kept in this machine's DynamoDB Local.
                             "connection-broker.idempotency.secret", "local-only-secret-for-kept-answers-not-deployed",
                             // Registration asks the helpdesk who a credential belongs to; here the stand-in
                             // helpdesks answer for every instance URL (local-admin is an administrator).
-                            "connection-broker.helpdesk.stand-in", helpdesks.endpoint().toString()))
+                            "connection-broker.helpdesk.stand-in", startedHelpdesks.endpoint().toString()))
                     .build();
-            handler = new APIGatewayV2HTTPEventFunction(context);
-            HttpApiGateway gateway = new HttpApiGateway(handler, "connection-broker-local");
+            startedHandler = new APIGatewayV2HTTPEventFunction(context);
+            HttpApiGateway gateway = new HttpApiGateway(startedHandler, "connection-broker-local");
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/", exchange -> answer(gateway, exchange));
             workers = Executors.newFixedThreadPool(8);
             server.setExecutor(workers);
             server.start();
         } catch (Exception | Error e) {
-            helpdesks.close();
+            if (startedHandler != null) {
+                startedHandler.close();
+            }
+            if (startedHelpdesks != null) {
+                startedHelpdesks.close();
+            }
             database.stop();
             throw e;
         }
+        helpdesks = startedHelpdesks;
+        handler = startedHandler;
     }
 
     /** Where the database listens: loopback only (see LoopbackDatabase). */
@@ -96,7 +116,17 @@ public final class LocalApi implements AutoCloseable {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         int databasePort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
         Path dataDir = Path.of(System.getenv().getOrDefault("CONNECTION_BROKER_DATA_DIR", ".local-data/dynamodb"));
-        LocalApi api = start(port, databasePort, dataDir);
+        LocalApi api;
+        try {
+            api = start(port, databasePort, dataDir);
+        } catch (Exception | Error e) {
+            // Exit with the error: a thread DynamoDB Local left behind would otherwise keep the JVM up with no
+            // port open, and the run would look started.
+            System.err.println("connection-broker did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         System.out.printf("%nconnection-broker is running: http://localhost:%d (try POST /v1/instances)%n"
                         + "DynamoDB Local: http://localhost:%d, table 'connection-broker', data in %s%n"

@@ -145,7 +145,7 @@ class HostileRequestsPropertyTest {
     private Arbitrary<String> bodies() {
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(80).map(HostileRequestsPropertyTest::quoted),
                 Arbitraries.integers().map(String::valueOf), Arbitraries.of("true", "false", "null", "[]", "{}",
-                        "1e308", "-0.5", "[{\"field\": \"summary\", \"direction\": \"OUTGOING\", \"transform\": \"COPY\"}]",
+                        "1e308", "-0.5", "[{\"field\": \"summary\", \"transform\": \"COPY\"}]",
                         "{\"url\": \"https://x.example.com\"}", "{\"private\": true}", quoted(pending.code().reveal()),
                         "\"https://x.zendesk.com\"", "{\"kind\": \"OAUTH\", \"accessToken\": \"local-admin\"}",
                         "{\"kind\": \"API_KEY\", \"apiKey\": \"standin-garbled\"}", "\"API_TOKEN\"",

@@ -34,7 +34,7 @@ import java.util.List;
 
 /**
  * {@code GET} and {@code PUT /v1/connections/{id}/rules}: a side reads and replaces its own sync rules.
- * A rule is {@code {"field", "direction", "transform"}}, data from fixed vocabularies.
+ * A rule is {@code {"field", "transform"}}, data from fixed vocabularies; the list it is in gives its direction.
  */
 @Controller("/v1/connections/{id}/rules")
 @Tag(name = "Rules")
@@ -105,9 +105,13 @@ public class SyncRulesController {
             return rules;
         }
         for (JsonFields item : items) {
-            item.allowOnly("field", "direction", "transform");
+            item.allowOnly("field", "transform", "direction");
+            if (item.sent("direction")) {
+                // Named apart from other unknown fields: clients written before rules lost it still send it.
+                item.reject("direction", "is no longer part of a rule: the list a rule is in (outgoing or"
+                        + " incoming) gives its direction. Send each rule as {\"field\", \"transform\"}");
+            }
             String field = item.string("field");
-            SyncRule.Direction direction = item.enumValue("direction", SyncRule.Direction.class);
             SyncRule.Transform transform = item.enumValue("transform", SyncRule.Transform.class);
             SyncRule.Field known = null;
             if (field == null) {
@@ -119,17 +123,14 @@ public class SyncRulesController {
                     item.reject("field", "must be one of " + SyncRule.Field.apiNames());
                 }
             }
-            if (!item.has("direction")) {
-                item.reject("direction", "is required: OUTGOING or INCOMING");
-            }
             if (!item.has("transform")) {
                 item.reject("transform", "is required: one of " + List.of(SyncRule.Transform.values()));
             }
             if (known != null && transform != null && !transform.fits(known)) {
                 item.reject("transform", transform + " does not apply to " + known.apiName() + ": MIRROR_TYPE is"
                         + " for type, AS_PUBLIC_COMMENT for internalComments, COPY for any field");
-            } else if (known != null && direction != null && transform != null) {
-                rules.add(new SyncRule(known, direction, transform));
+            } else if (known != null && transform != null) {
+                rules.add(new SyncRule(known, transform));
             }
         }
         return rules;
@@ -145,8 +146,8 @@ public class SyncRulesController {
                             int version, List<RuleView> outgoing, List<RuleView> incoming) {
         static final String EXAMPLE = """
                 {"side": "DESTINATION", "version": 2,
-                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
-                 "incoming": [{"field": "comments", "direction": "INCOMING", "transform": "COPY"}]}""";
+                 "outgoing": [{"field": "summary", "transform": "COPY"}],
+                 "incoming": [{"field": "comments", "transform": "COPY"}]}""";
 
         static RulesView of(SyncRules.SideRules rules) {
             return new RulesView(rules.side().name(), rules.rules().version(),
@@ -155,19 +156,17 @@ public class SyncRulesController {
         }
     }
 
-    /** One rule. */
+    /** One rule; the list it is in (outgoing or incoming) gives its direction. */
     @Serdeable
     @Schema(name = "Rule", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record RuleView(@Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
                                    allowableValues = {"summary", "description", "comments", "internalComments",
                                            "labels", "attachments", "type"})
                            String field,
-                           @Schema(implementation = SyncRule.Direction.class, requiredMode = Schema.RequiredMode.REQUIRED)
-                           String direction,
                            @Schema(implementation = SyncRule.Transform.class, requiredMode = Schema.RequiredMode.REQUIRED)
                            String transform) {
         static RuleView of(SyncRule rule) {
-            return new RuleView(rule.field().apiName(), rule.direction().name(), rule.transform().name());
+            return new RuleView(rule.field().apiName(), rule.transform().name());
         }
     }
 
@@ -181,7 +180,7 @@ public class SyncRulesController {
                                 description = "Rules this side receives; [] for none") List<RuleView> incoming) {
         static final String EXAMPLE = """
                 {"version": 1,
-                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
-                 "incoming": [{"field": "comments", "direction": "INCOMING", "transform": "COPY"}]}""";
+                 "outgoing": [{"field": "summary", "transform": "COPY"}],
+                 "incoming": [{"field": "comments", "transform": "COPY"}]}""";
     }
 }

@@ -27,7 +27,7 @@ class RulesRaceFunctionTest extends FunctionTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> () -> {
             var answer = function.send("PUT", path, acme.apiKey().reveal(), """
-                    {"version": 1, "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
+                    {"version": 1, "outgoing": [{"field": "summary", "transform": "COPY"}],
                      "incoming": []}""", "application/json");
             return Race.told(answer) + (answer.status() == 409 ? " at " + answer.text("currentVersion") : "");
         });

@@ -31,7 +31,7 @@ class RulesUnderFaultsFunctionTest extends FaultTest {
             Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.VISUAL);
             return new Call("PUT", "/v1/connections/" + initiated.connection().id() + "/rules",
                     acme.apiKey().reveal(), """
-                    {"version": 1, "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
+                    {"version": 1, "outgoing": [{"field": "summary", "transform": "COPY"}],
                      "incoming": []}""");
         }, 200);
         assertTrue(runs >= 5, runs + " runs");

@@ -1,6 +1,7 @@
 package io.connectionbroker.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.Connection;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@code GET} and {@code PUT /v1/connections/{id}/rules} through the function's real handler. */
 class SyncRulesFunctionTest extends FunctionTest {
     private static final String TWO_RULES = """
-            {"version": %d, "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
-             "incoming": [{"field": "comments", "direction": "INCOMING", "transform": "COPY"}]}""";
+            {"version": %d, "outgoing": [{"field": "summary", "transform": "COPY"}],
+             "incoming": [{"field": "comments", "transform": "COPY"}]}""";
 
     private Connection active(Registered destination, Mode mode) {
         InitiateConnection.Initiated initiated = arrange.connectionTo(acme.instance(), destination.instance(), mode);
@@ -95,10 +96,10 @@ class SyncRulesFunctionTest extends FunctionTest {
 
         Answer answer = put(acme, id, """
                 {"version": 1,
-                 "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "MIRROR_TYPE"},
-                              {"field": "type", "direction": "OUTGOING", "transform": "MIRROR_TYPE"}],
-                 "incoming": [{"field": "attachments", "direction": "INCOMING", "transform": "AS_PUBLIC_COMMENT"},
-                              {"field": "internalComments", "direction": "INCOMING", "transform": "AS_PUBLIC_COMMENT"}]}""");
+                 "outgoing": [{"field": "summary", "transform": "MIRROR_TYPE"},
+                              {"field": "type", "transform": "MIRROR_TYPE"}],
+                 "incoming": [{"field": "attachments", "transform": "AS_PUBLIC_COMMENT"},
+                              {"field": "internalComments", "transform": "AS_PUBLIC_COMMENT"}]}""");
 
         assertEquals(400, answer.status(), answer.toString());
         assertEquals(List.of("outgoing[0].transform", "incoming[0].transform"), answer.errorFields());
@@ -110,7 +111,7 @@ class SyncRulesFunctionTest extends FunctionTest {
         String id = active(arrange.instance(Platform.ZENDESK), Mode.SCRIPT).id();
 
         Answer answer = put(acme, id, """
-                {"outgoing": [{"field": "password", "direction": "OUTGOING", "transform": "EVAL"},
+                {"outgoing": [{"field": "password", "transform": "EVAL"},
                               {"field": "summary", "direction": "SIDEWAYS", "transform": "COPY", "code": "x"}],
                  "incoming": "all"}""");
 
@@ -118,6 +119,22 @@ class SyncRulesFunctionTest extends FunctionTest {
         assertEquals(List.of("outgoing[0].transform", "outgoing[0].field", "outgoing[1].code",
                 "outgoing[1].direction", "incoming", "version"), answer.errorFields());
         assertEquals("1", get(acme, id).text("version"));
+    }
+
+    @Test
+    void aRuleStillSentWithADirectionIsRefusedNamingIt() {
+        String id = active(arrange.instance(Platform.ZENDESK), Mode.SCRIPT).id();
+
+        Answer answer = put(acme, id, """
+                {"version": 1, "outgoing": [{"field": "summary", "direction": "OUTGOING", "transform": "COPY"}],
+                 "incoming": []}""");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals(List.of("outgoing[0].direction"), answer.errorFields());
+        assertTrue(answer.body().contains("the list a rule is in (outgoing or incoming) gives its direction"),
+                answer.body());
+        assertEquals("1", get(acme, id).text("version"));
+        assertFalse(get(acme, id).body().contains("direction"), "a rule read back has no direction");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.connectionbroker.testing.function;
 
+import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.gateway.GatewayRequest;
-import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
@@ -46,7 +46,7 @@ public final class FunctionUnderTest implements AutoCloseable {
         tableName = DynamoDbLocalEngine.uniqueTableName("function");
         // Made here, before the function's client exists, so that creating it never counts against the
         // client's timeouts.
-        ConnectionTable.createIfMissing(engine.client(), tableName);
+        TableSetUp.ensure(engine.client(), tableName);
         properties.put("connection-broker.table-name", tableName);
         // What the deployed functions read from Secrets Manager: the secret kept answers are encrypted with.
         properties.put("connection-broker.idempotency.secret", "test-only-secret-for-kept-answers-0123456789");

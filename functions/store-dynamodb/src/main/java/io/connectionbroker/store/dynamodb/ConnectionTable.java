@@ -1,19 +1,11 @@
 package io.connectionbroker.store.dynamodb;
 
 import java.time.Duration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
- * The one table everything lives in. Its key schema and TTL attribute are defined here and nowhere else:
- * the deployment template is checked against these constants.
+ * The one table everything lives in. Its key schema and TTL attribute are named here: the deployment template
+ * and the table the local run and the tests set up (TableSetUp, outside the Lambda jars) are checked against
+ * these constants.
  */
 public final class ConnectionTable {
     /** Partition key: the record's kind and id, for example {@code CONNECTION#<id>}. */
@@ -34,26 +26,5 @@ public final class ConnectionTable {
     public static final Duration EXPIRED_INVITATION_RETENTION = Duration.ofDays(7);
 
     private ConnectionTable() {
-    }
-
-    /** Creates the table on demand with TTL on, as the deployment template does; for local runs and tests. */
-    public static void createIfMissing(DynamoDbClient client, String tableName) {
-        try {
-            client.createTable(CreateTableRequest.builder()
-                    .tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(SORT_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(
-                            KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(SORT_KEY).keyType(KeyType.RANGE).build())
-                    .build());
-        } catch (ResourceInUseException alreadyThere) {
-            return;
-        }
-        client.waiter().waitUntilTableExists(request -> request.tableName(tableName));
-        client.updateTimeToLive(request -> request.tableName(tableName).timeToLiveSpecification(
-                TimeToLiveSpecification.builder().attributeName(TTL_ATTRIBUTE).enabled(true).build()));
     }
 }

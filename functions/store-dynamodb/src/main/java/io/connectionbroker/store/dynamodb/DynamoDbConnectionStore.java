@@ -602,7 +602,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return found;
     }
 
-    /** Rules as a list of "field|DIRECTION|TRANSFORM" strings, in order: plain data, readable in a table dump. */
+    /** Rules as a list of "field|TRANSFORM" strings, in order: plain data, readable in a table dump. */
     private static Item rulesItem(String connectionId, RuleSet.Owner owner, RuleSet set) {
         Item item = rulesKey(connectionId, owner).with(ENTITY, RULES)
                 .withNumber(VERSION, set.version());
@@ -617,14 +617,14 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     private static AttributeValue encodeRules(List<SyncRule> rules) {
         return AttributeValue.fromL(rules.stream().map(rule -> AttributeValue.fromS(rule.field().apiName() + "|"
-                + rule.direction() + "|" + rule.transform())).toList());
+                + rule.transform())).toList());
     }
 
+    /** Reads "field|TRANSFORM", and "field|DIRECTION|TRANSFORM" as rules were stored before their list alone said it. */
     private static List<SyncRule> rules(Item item, String name) {
         return item.attributes().get(name).l().stream().map(value -> {
             String[] parts = value.s().split("\\|");
-            return new SyncRule(SyncRule.Field.ofApiName(parts[0]), SyncRule.Direction.valueOf(parts[1]),
-                    SyncRule.Transform.valueOf(parts[2]));
+            return new SyncRule(SyncRule.Field.ofApiName(parts[0]), SyncRule.Transform.valueOf(parts[parts.length - 1]));
         }).toList();
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import io.connectionbroker.domain.ConnectionStoreContract;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.TableSetUp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +40,7 @@ class DynamoDbConnectionStoreTest extends ConnectionStoreContract {
     @BeforeEach
     void freshTable() {
         tableName = DynamoDbLocalEngine.uniqueTableName("store");
-        ConnectionTable.createIfMissing(client, tableName);
+        TableSetUp.ensure(client, tableName);
         store = new DynamoDbConnectionStore(client, tableName);
     }
 
@@ -62,10 +63,24 @@ class DynamoDbConnectionStoreTest extends ConnectionStoreContract {
     }
 
     @Test
-    void creatingTheTableTwiceIsHarmless() {
-        ConnectionTable.createIfMissing(client, tableName);
+    void settingTheTableUpTwiceIsHarmless() {
+        TableSetUp.ensure(client, tableName);
 
         assertTrue(client.listTables().tableNames().contains(tableName));
+    }
+
+    @Test
+    void settingUpATableAnEarlierStartLeftWithoutTtlTurnsTtlOn() {
+        client.updateTimeToLive(request -> request.tableName(tableName).timeToLiveSpecification(spec -> spec
+                .attributeName(ConnectionTable.TTL_ATTRIBUTE).enabled(false)));
+        assertEquals(TimeToLiveStatus.DISABLED, client.describeTimeToLive(request -> request.tableName(tableName))
+                .timeToLiveDescription().timeToLiveStatus());
+
+        TableSetUp.ensure(client, tableName);
+
+        var ttl = client.describeTimeToLive(request -> request.tableName(tableName)).timeToLiveDescription();
+        assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
+        assertEquals(ConnectionTable.TTL_ATTRIBUTE, ttl.attributeName());
     }
 
     @Test

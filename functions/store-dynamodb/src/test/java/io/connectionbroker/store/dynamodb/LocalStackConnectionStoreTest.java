@@ -2,6 +2,7 @@ package io.connectionbroker.store.dynamodb;
 
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.ConnectionStoreContract;
+import io.connectionbroker.testing.TableSetUp;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.junit.jupiter.Container;
@@ -48,7 +49,7 @@ class LocalStackConnectionStoreTest extends ConnectionStoreContract {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         String tableName = "store-" + UUID.randomUUID();
-        ConnectionTable.createIfMissing(client, tableName);
+        TableSetUp.ensure(client, tableName);
         store = new DynamoDbConnectionStore(client, tableName);
     }
 

@@ -1,0 +1,119 @@
+package io.connectionbroker.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionActivation;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.domain.RuleSet;
+import io.connectionbroker.domain.SyncRule;
+import io.connectionbroker.domain.SyncRules;
+import io.connectionbroker.domain.ViewConnection;
+import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.Race;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Deactivations through the activation function's handler, raced a hundred callers at once against
+ * activations, accepts and rule updates of the same connection through the domain operations their functions
+ * call. Every {@code 200} must be true of the state both sides read afterwards, and every loser told why.
+ */
+class ActivationRacesFunctionTest extends FunctionTest {
+    private static final int CALLERS = 100;
+    private static final Set<String> TOLD_WHY = Set.of("409 connection-state-conflict",
+            "refused connection-state-conflict");
+
+    @Override
+    protected Map<String, Object> properties() {
+        return Race.PATIENT_DATABASE;
+    }
+
+    @RepeatedTest(2)
+    void deactivationsAgainstActivationsEndInTheStateTheirWinnersAddUpTo() throws Exception {
+        Registered beta = arrange.instance(Platform.ZENDESK);
+        Connection connection = arrange.activeConnection(acme.instance(), beta.instance());
+
+        Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
+                ? () -> Race.told(deactivate(connection))
+                : () -> Race.told("activated", () -> function.bean(ConnectionActivation.class)
+                        .activate(beta.instance(), connection.id())));
+
+        int deactivated = told.getOrDefault("200", 0);
+        int activated = told.getOrDefault("activated", 0);
+        assertTrue(deactivated >= 1, told.toString());
+        assertTrue(deactivated - activated == 0 || deactivated - activated == 1,
+                "each activation undid one deactivation: " + told);
+        assertEquals(CALLERS, deactivated + activated + TOLD_WHY.stream().mapToInt(k -> told.getOrDefault(k, 0)).sum(),
+                told.toString());
+        Connection stored = bothSidesSee(connection, beta);
+        assertEquals(deactivated > activated ? ConnectionStatus.DEACTIVATED : ConnectionStatus.ACTIVE, stored.status());
+        assertEquals(Connection.FIRST_VERSION + 1 + deactivated + activated, stored.version(),
+                "one version per change told 200, after the accept");
+    }
+
+    @RepeatedTest(2)
+    void deactivationsAgainstAcceptsKeepTheDestination() throws Exception {
+        Registered beta = arrange.instance(Platform.ZENDESK);
+        Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
+
+        Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
+                ? () -> Race.told(deactivate(initiated.connection()))
+                : () -> Race.told("accepted", () -> arrange.accept(beta.instance(), initiated)));
+
+        assertEquals(1, told.get("accepted"), told.toString());
+        assertEquals(CALLERS / 2 - 1, told.get("refused invitation-already-used"), told.toString());
+        int deactivated = told.getOrDefault("200", 0);
+        assertTrue(deactivated <= 1, told.toString());
+        assertEquals(CALLERS / 2 - deactivated, told.getOrDefault("409 connection-state-conflict", 0), told.toString());
+        Connection stored = bothSidesSee(initiated.connection(), beta);
+        assertEquals(beta.instance().id(), stored.destination().instanceId(), "the accept was not lost");
+        assertEquals(deactivated == 1 ? ConnectionStatus.DEACTIVATED : ConnectionStatus.ACTIVE, stored.status());
+    }
+
+    @RepeatedTest(2)
+    void deactivationsAgainstRuleUpdatesKeepBoth() throws Exception {
+        Registered beta = arrange.instance(Platform.ZENDESK);
+        Connection connection = arrange.accept(beta.instance(),
+                arrange.connectionTo(acme.instance(), beta.instance(), Mode.VISUAL));
+        List<SyncRule> outgoing = List.of(new SyncRule(SyncRule.Field.SUMMARY,
+                SyncRule.Transform.COPY));
+
+        Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
+                ? () -> Race.told(deactivate(connection))
+                : () -> Race.told("rules changed", () -> function.bean(SyncRules.class)
+                        .replace(beta.instance(), connection.id(), 1, outgoing, List.of())));
+
+        assertEquals(Map.of("200", 1, "409 connection-state-conflict", CALLERS / 2 - 1, "rules changed", 1,
+                "refused rules-version-conflict", CALLERS / 2 - 1), told);
+        Connection stored = bothSidesSee(connection, beta);
+        assertEquals(ConnectionStatus.DEACTIVATED, stored.status());
+        RuleSet rules = store().findRules(connection.id(), RuleSet.Owner.SHARED).orElseThrow();
+        assertEquals(2, rules.version(), "the rule update was not lost");
+    }
+
+    private Connection bothSidesSee(Connection connection, Registered destination) {
+        ViewConnection view = function.bean(ViewConnection.class);
+        Connection asSource = view.view(acme.instance(), connection.id());
+        assertEquals(asSource, view.view(destination.instance(), connection.id()), "both sides read one state");
+        return asSource;
+    }
+
+    private Answer deactivate(Connection connection) {
+        return function.send("POST", "/v1/connections/" + connection.id() + "/deactivate", acme.apiKey().reveal(),
+                null, null);
+    }
+
+    private ConnectionStore store() {
+        return function.bean(ConnectionStore.class);
+    }
+}
