@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStatus;
-import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.InitiateConnection;
@@ -14,8 +13,7 @@ import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
-import io.connectionbroker.testing.DynamoDbLocalEngine;
-import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
 import java.util.ArrayList;
@@ -29,13 +27,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * handler, declines and re-invitations through the same domain operations their functions call, on the
  * same table. Each race ends in one consistent state, and every loser is told why.
  */
-class InvitationRacesFunctionTest extends FunctionTest {
-    private static final int CALLERS = 100;
-
-    @Override
-    protected Map<String, Object> properties() {
-        return Race.PATIENT_DATABASE;
-    }
+class InvitationRacesFunctionTest extends RaceTest {
 
     @RepeatedTest(2)
     void aHundredInstancesAcceptOnePrivateCodeAndOneWins() throws Exception {
@@ -129,9 +121,7 @@ class InvitationRacesFunctionTest extends FunctionTest {
             assertTrue(store().findConnectionsOf(side.instance().id(), 100, null).connections().stream()
                     .noneMatch(listed -> listed.id().equals(id)), "a deleted connection in a list");
         }
-        long left = DynamoDbLocalEngine.shared().client().scanPaginator(scan -> scan.tableName(function.tableName()))
-                .items().stream().filter(item -> item.toString().contains(id)).count();
-        assertEquals(0, left, "items of the deleted connection are left (a delete decided before the accept)");
+        assertNothingLeftOf(id);
     }
 
     private Answer accept(Registered caller, Initiated initiated) {
@@ -141,9 +131,5 @@ class InvitationRacesFunctionTest extends FunctionTest {
 
     private Invitation answer(Initiated initiated) {
         return store().findInvitation(initiated.code().id()).orElseThrow();
-    }
-
-    private ConnectionStore store() {
-        return function.bean(ConnectionStore.class);
     }
 }

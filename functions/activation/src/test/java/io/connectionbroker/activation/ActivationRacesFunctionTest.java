@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStatus;
-import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
@@ -14,8 +13,7 @@ import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.domain.RuleSet;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
-import io.connectionbroker.domain.ViewConnection;
-import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
 import java.util.List;
@@ -28,8 +26,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * activations, accepts and rule updates of the same connection through the domain operations their functions
  * call. Every {@code 200} must be true of the state both sides read afterwards, and every loser told why.
  */
-class ActivationRacesFunctionTest extends FunctionTest {
-    private static final int CALLERS = 100;
+class ActivationRacesFunctionTest extends RaceTest {
     private static final Set<String> TOLD_WHY = Set.of("409 connection-state-conflict",
             "refused connection-state-conflict");
 
@@ -55,7 +52,7 @@ class ActivationRacesFunctionTest extends FunctionTest {
                 "each activation undid one deactivation: " + told);
         assertEquals(CALLERS, deactivated + activated + TOLD_WHY.stream().mapToInt(k -> told.getOrDefault(k, 0)).sum(),
                 told.toString());
-        Connection stored = bothSidesSee(connection, beta);
+        Connection stored = bothSidesSee(connection, acme.instance(), beta.instance());
         assertEquals(deactivated > activated ? ConnectionStatus.DEACTIVATED : ConnectionStatus.ACTIVE, stored.status());
         assertEquals(Connection.FIRST_VERSION + 1 + deactivated + activated, stored.version(),
                 "one version per change told 200, after the accept");
@@ -75,7 +72,7 @@ class ActivationRacesFunctionTest extends FunctionTest {
         int deactivated = told.getOrDefault("200", 0);
         assertTrue(deactivated <= 1, told.toString());
         assertEquals(CALLERS / 2 - deactivated, told.getOrDefault("409 connection-state-conflict", 0), told.toString());
-        Connection stored = bothSidesSee(initiated.connection(), beta);
+        Connection stored = bothSidesSee(initiated.connection(), acme.instance(), beta.instance());
         assertEquals(beta.instance().id(), stored.destination().instanceId(), "the accept was not lost");
         assertEquals(deactivated == 1 ? ConnectionStatus.DEACTIVATED : ConnectionStatus.ACTIVE, stored.status());
     }
@@ -95,25 +92,14 @@ class ActivationRacesFunctionTest extends FunctionTest {
 
         assertEquals(Map.of("200", 1, "409 connection-state-conflict", CALLERS / 2 - 1, "rules changed", 1,
                 "refused rules-version-conflict", CALLERS / 2 - 1), told);
-        Connection stored = bothSidesSee(connection, beta);
+        Connection stored = bothSidesSee(connection, acme.instance(), beta.instance());
         assertEquals(ConnectionStatus.DEACTIVATED, stored.status());
         RuleSet rules = store().findRules(connection.id(), RuleSet.Owner.SHARED).orElseThrow();
         assertEquals(2, rules.version(), "the rule update was not lost");
     }
 
-    private Connection bothSidesSee(Connection connection, Registered destination) {
-        ViewConnection view = function.bean(ViewConnection.class);
-        Connection asSource = view.view(acme.instance(), connection.id());
-        assertEquals(asSource, view.view(destination.instance(), connection.id()), "both sides read one state");
-        return asSource;
-    }
-
     private Answer deactivate(Connection connection) {
         return function.send("POST", "/v1/connections/" + connection.id() + "/deactivate", acme.apiKey().reveal(),
                 null, null);
-    }
-
-    private ConnectionStore store() {
-        return function.bean(ConnectionStore.class);
     }
 }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.Platform;
-import io.connectionbroker.testing.DynamoDbLocalEngine;
-import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.Race;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +16,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * A hundred callers at once: deletes through the delete function's handler against deactivations through
  * the domain operation the activation function calls, on the same table.
  */
-class DeleteRaceFunctionTest extends FunctionTest {
-    private static final int CALLERS = 100;
-
-    @Override
-    protected Map<String, Object> properties() {
-        return Race.PATIENT_DATABASE;
-    }
+class DeleteRaceFunctionTest extends RaceTest {
 
     @RepeatedTest(2)
     void deactivationsAgainstDeletesLeaveNothingBehind() throws Exception {
@@ -40,8 +33,6 @@ class DeleteRaceFunctionTest extends FunctionTest {
         assertTrue(Set.of("204", "404 connection-not-found", "deactivated", "refused connection-not-found",
                 "refused connection-state-conflict").containsAll(told.keySet()), told.toString());
         assertEquals(CALLERS, told.values().stream().mapToInt(Integer::intValue).sum());
-        long left = DynamoDbLocalEngine.shared().client().scanPaginator(scan -> scan.tableName(function.tableName()))
-                .items().stream().filter(item -> item.toString().contains(connection.id())).count();
-        assertEquals(0, left, "items of the deleted connection are left");
+        assertNothingLeftOf(connection.id());
     }
 }

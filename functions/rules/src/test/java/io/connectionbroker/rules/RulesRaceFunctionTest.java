@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
-import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.Race;
 import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 
 /** A hundred rule updates at once, all from the same version: one wins, the others learn the new version. */
-class RulesRaceFunctionTest extends FunctionTest {
-    private static final int CALLERS = 100;
-
-    @Override
-    protected Map<String, Object> properties() {
-        return Race.PATIENT_DATABASE;
-    }
+class RulesRaceFunctionTest extends RaceTest {
 
     @RepeatedTest(2)
     void aHundredUpdatesOfOneVersionGiveOneNewVersion() throws Exception {

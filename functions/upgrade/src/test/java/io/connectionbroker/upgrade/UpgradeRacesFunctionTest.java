@@ -7,19 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStatus;
-import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
-import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
-import io.connectionbroker.domain.SyncRules;
-import io.connectionbroker.domain.ViewConnection;
-import io.connectionbroker.testing.function.FunctionTest;
+import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
 import java.util.List;
@@ -35,13 +31,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * is told why. These are the lost updates a hostile test found when each write put back the whole record it
  * had read, checking one field only.
  */
-class UpgradeRacesFunctionTest extends FunctionTest {
-    private static final int CALLERS = 100;
-
-    @Override
-    protected Map<String, Object> properties() {
-        return Race.PATIENT_DATABASE;
-    }
+class UpgradeRacesFunctionTest extends RaceTest {
 
     @RepeatedTest(2)
     void upgradesAgainstDeactivationsKeepBoth() throws Exception {
@@ -55,7 +45,7 @@ class UpgradeRacesFunctionTest extends FunctionTest {
 
         assertEquals(Map.of("200", 1, "422 mode-fixed", CALLERS / 2 - 1, "deactivated", 1,
                 "refused connection-state-conflict", CALLERS / 2 - 1), told);
-        Connection stored = bothSidesSee(connection, beta.instance());
+        Connection stored = bothSidesSee(connection, acme.instance(), beta.instance());
         assertEquals(ConnectionStatus.DEACTIVATED, stored.status(), "the deactivation was not lost");
         assertEquals(Mode.SCRIPT, stored.mode(), "the upgrade was not lost");
     }
@@ -71,7 +61,7 @@ class UpgradeRacesFunctionTest extends FunctionTest {
 
         assertEquals(Map.of("200", 1, "422 mode-fixed", CALLERS / 2 - 1, "accepted", 1,
                 "refused invitation-already-used", CALLERS / 2 - 1), told);
-        Connection stored = bothSidesSee(initiated.connection(), beta.instance());
+        Connection stored = bothSidesSee(initiated.connection(), acme.instance(), beta.instance());
         assertEquals(ConnectionStatus.ACTIVE, stored.status(), "the accept was not lost");
         assertEquals(beta.instance().id(), stored.destination().instanceId());
         assertEquals(Mode.SCRIPT, stored.mode(), "the upgrade was not lost");
@@ -148,23 +138,8 @@ class UpgradeRacesFunctionTest extends FunctionTest {
         }
     }
 
-    /** Both sides read the connection and their rules alike; the rules of its mode are all there. */
-    private Connection bothSidesSee(Connection connection, Instance destination) {
-        ViewConnection view = function.bean(ViewConnection.class);
-        Connection asSource = view.view(acme.instance(), connection.id());
-        assertEquals(asSource, view.view(destination, connection.id()), "both sides read one state");
-        SyncRules rules = function.bean(SyncRules.class);
-        rules.view(acme.instance(), connection.id());
-        rules.view(destination, connection.id());
-        return asSource;
-    }
-
     private Answer upgrade(Connection connection) {
         return function.post("/v1/connections/" + connection.id() + "/upgrade", acme.apiKey().reveal(),
                 "{\"mode\": \"SCRIPT\"}");
-    }
-
-    private ConnectionStore store() {
-        return function.bean(ConnectionStore.class);
     }
 }
