@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import java.time.Clock;
 
 /** The invited side accepts a connection with its code and picks where incoming items go. */

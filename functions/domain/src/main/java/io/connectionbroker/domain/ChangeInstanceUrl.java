@@ -1,5 +1,8 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
+import io.connectionbroker.domain.refusal.InstanceNotFound;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Duration;
 
 /**

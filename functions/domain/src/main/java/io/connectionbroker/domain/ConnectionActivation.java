@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

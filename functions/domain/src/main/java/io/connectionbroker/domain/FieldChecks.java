@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

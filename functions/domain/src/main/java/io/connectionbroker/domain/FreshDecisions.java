@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

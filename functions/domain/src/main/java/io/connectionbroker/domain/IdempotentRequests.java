@@ -1,5 +1,8 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.IdempotencyKeyReused;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

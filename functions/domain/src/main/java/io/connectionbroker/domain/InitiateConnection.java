@@ -1,5 +1,8 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

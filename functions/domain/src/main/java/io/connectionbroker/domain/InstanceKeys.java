@@ -1,5 +1,8 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.KeyLimitReached;
+import io.connectionbroker.domain.refusal.KeyNotFound;
+import io.connectionbroker.domain.refusal.LastKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.UnsupportedInstanceUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InvitationCodeMalformed;
+
 /**
  * The one-time code an initiating admin hands to the other side. Shown once; only its hash is stored,
  * under its public id.

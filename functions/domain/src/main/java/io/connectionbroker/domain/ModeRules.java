@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ModeNotOffered;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,12 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.InvitationAlreadyUsed;
+import io.connectionbroker.domain.refusal.InvitationDeclined;
+import io.connectionbroker.domain.refusal.InvitationExpired;
+import io.connectionbroker.domain.refusal.InvitationLocked;
+import io.connectionbroker.domain.refusal.InvitationNotForCaller;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.NotAnAdministrator;
+import io.connectionbroker.domain.refusal.OwnershipNotProven;
+import io.connectionbroker.domain.refusal.PlatformMismatch;
+
 /**
  * What registering an instance, recovering its keys and moving it to a new URL all ask first: that the
  * helpdesk at the URL itself confirms the credential in {@code proof} as one of its administrators'.

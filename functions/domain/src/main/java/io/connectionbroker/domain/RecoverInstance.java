@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InstanceNotRegistered;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

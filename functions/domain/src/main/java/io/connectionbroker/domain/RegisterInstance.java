@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InstanceNotFound;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 

@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.RulesReadOnly;
+import io.connectionbroker.domain.refusal.RulesVersionConflict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;

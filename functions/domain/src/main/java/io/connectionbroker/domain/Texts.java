@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.util.regex.Pattern;
 
 /** The product's rules for the free-text and name fields of a connection. */

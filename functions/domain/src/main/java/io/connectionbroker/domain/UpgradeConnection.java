@@ -1,5 +1,9 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.ModeFixed;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

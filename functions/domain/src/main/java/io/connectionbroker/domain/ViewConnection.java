@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import java.time.Clock;
 import java.util.regex.Pattern;
 

@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.InvitationAlreadyUsed;
+import io.connectionbroker.domain.refusal.InvitationCodeMalformed;
+import io.connectionbroker.domain.refusal.InvitationExpired;
+import io.connectionbroker.domain.refusal.InvitationNotForCaller;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
+import io.connectionbroker.domain.refusal.ModeNotOffered;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

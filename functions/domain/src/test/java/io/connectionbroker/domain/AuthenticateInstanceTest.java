@@ -3,6 +3,7 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.Unauthenticated;
 import org.junit.jupiter.api.Test;
 
 class AuthenticateInstanceTest {

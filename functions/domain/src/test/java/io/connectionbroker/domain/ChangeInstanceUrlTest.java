@@ -3,6 +3,9 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
+import io.connectionbroker.domain.refusal.NotAnAdministrator;
+import io.connectionbroker.domain.refusal.PlatformMismatch;
 import org.junit.jupiter.api.Test;
 
 class ChangeInstanceUrlTest {

@@ -5,6 +5,13 @@ import static io.connectionbroker.domain.TestBroker.toUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.InvitationAlreadyUsed;
+import io.connectionbroker.domain.refusal.InvitationCodeMalformed;
+import io.connectionbroker.domain.refusal.InvitationDeclined;
+import io.connectionbroker.domain.refusal.InvitationExpired;
+import io.connectionbroker.domain.refusal.InvitationNotForCaller;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

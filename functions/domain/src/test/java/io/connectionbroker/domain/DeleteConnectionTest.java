@@ -5,6 +5,8 @@ import static io.connectionbroker.domain.TestBroker.toUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

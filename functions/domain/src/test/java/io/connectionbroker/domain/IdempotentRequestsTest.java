@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.connectionbroker.domain.IdempotentRequests.Outcome;
 import io.connectionbroker.domain.IdempotentRequests.Performed;
 import io.connectionbroker.domain.IdempotentRequests.Replayed;
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.IdempotencyKeyReused;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +65,7 @@ class IdempotentRequestsTest {
 
         IdempotencyKeyReused refused = assertThrows(IdempotencyKeyReused.class,
                 () -> initiate("k-1", "POST /v1/connections {\"a\":2}"));
-        assertEquals("idempotency-key-reused", refused.kind());
+        assertEquals("idempotency-key-reused", refused.kind().slug());
         Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
         Outcome<InitiateConnection.Initiated> betaOutcome = requests.perform(beta.id(), "k-1",
                 "POST /v1/connections {\"a\":2}", IdempotentRequestsTest::seal,

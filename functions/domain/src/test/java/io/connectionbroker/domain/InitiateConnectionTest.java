@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.ModeNotOffered;
+import io.connectionbroker.domain.refusal.UnsupportedInstanceUrl;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.UnsupportedInstanceUrl;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.KeyLimitReached;
+import io.connectionbroker.domain.refusal.KeyNotFound;
+import io.connectionbroker.domain.refusal.LastKey;
+import io.connectionbroker.domain.refusal.Unauthenticated;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

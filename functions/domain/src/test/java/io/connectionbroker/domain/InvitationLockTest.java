@@ -3,6 +3,8 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.InvitationLocked;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
 import org.junit.jupiter.api.Test;
 
 class InvitationLockTest {

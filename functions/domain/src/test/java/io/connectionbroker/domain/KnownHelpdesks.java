@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

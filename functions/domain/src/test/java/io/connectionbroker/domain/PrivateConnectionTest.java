@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import org.junit.jupiter.api.Test;
 
 /** The record says which sides can be reached; nothing is ever pushed to a private destination. */

@@ -3,6 +3,10 @@ package io.connectionbroker.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.InstanceNotRegistered;
+import io.connectionbroker.domain.refusal.NotAnAdministrator;
+import io.connectionbroker.domain.refusal.OwnershipNotProven;
+import io.connectionbroker.domain.refusal.Unauthenticated;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.NotAnAdministrator;
+import io.connectionbroker.domain.refusal.OwnershipNotProven;
+import io.connectionbroker.domain.refusal.PlatformMismatch;
+import io.connectionbroker.domain.refusal.UnsupportedInstanceUrl;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.RulesReadOnly;
+import io.connectionbroker.domain.refusal.RulesVersionConflict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
 import io.connectionbroker.testing.SettableClock;
 
 /** The domain operations wired on an in-memory store, a settable clock and real randomness. */

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.ModeFixed;
+import io.connectionbroker.domain.refusal.ModeNotOffered;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

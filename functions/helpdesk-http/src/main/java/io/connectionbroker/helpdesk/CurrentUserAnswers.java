@@ -1,11 +1,11 @@
 package io.connectionbroker.helpdesk;
 
-import io.connectionbroker.domain.HelpdeskUnavailable;
 import io.connectionbroker.domain.HelpdeskUsers.Administrator;
 import io.connectionbroker.domain.HelpdeskUsers.CurrentUser;
 import io.connectionbroker.domain.HelpdeskUsers.NotAUser;
 import io.connectionbroker.domain.HelpdeskUsers.NotAdministrator;
 import io.connectionbroker.domain.InstanceUrl;
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
 import io.connectionbroker.helpdesk.HttpHelpdeskUsers.Answer;
 import io.connectionbroker.helpdesk.HttpHelpdeskUsers.Calls;
 import io.micronaut.json.tree.JsonNode;

@@ -1,9 +1,9 @@
 package io.connectionbroker.helpdesk;
 
-import io.connectionbroker.domain.HelpdeskUnavailable;
 import io.connectionbroker.domain.HelpdeskUsers;
 import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.Proof;
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;

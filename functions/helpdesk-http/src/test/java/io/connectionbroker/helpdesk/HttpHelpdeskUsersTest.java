@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.connectionbroker.domain.HelpdeskUnavailable;
 import io.connectionbroker.domain.HelpdeskUsers.Administrator;
 import io.connectionbroker.domain.HelpdeskUsers.CurrentUser;
 import io.connectionbroker.domain.HelpdeskUsers.NotAUser;
 import io.connectionbroker.domain.HelpdeskUsers.NotAdministrator;
 import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.Proof;
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.micronaut.json.JsonMapper;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.connectionbroker.idempotency;
 
-import io.connectionbroker.domain.StoreUnavailable;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;

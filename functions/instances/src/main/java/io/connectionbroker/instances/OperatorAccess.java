@@ -1,8 +1,8 @@
 package io.connectionbroker.instances;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.connectionbroker.domain.OperatorOnly;
 import io.connectionbroker.domain.SecretHash;
+import io.connectionbroker.domain.refusal.OperatorOnly;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

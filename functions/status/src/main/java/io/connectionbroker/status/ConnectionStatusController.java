@@ -1,9 +1,9 @@
 package io.connectionbroker.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.connectionbroker.domain.InvalidRequest;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.web.ApiExamples;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.ConnectionRoute;

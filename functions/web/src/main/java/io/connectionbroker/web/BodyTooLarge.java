@@ -1,20 +1,31 @@
 package io.connectionbroker.web;
 
-import io.connectionbroker.domain.Refusal;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.Map;
 
-/** A request body over the size any request of this API needs. */
-public final class BodyTooLarge extends Refusal {
+/**
+ * A request body over the size any request of this API needs: a refusal only the edge knows, so it is not one
+ * of the domain's refusals. Answered {@code 413} by {@link Answer}.
+ */
+public final class BodyTooLarge extends RuntimeException {
     public BodyTooLarge(int bytes, int maxBytes) {
-        super("The request body has " + bytes + " bytes; this API accepts at most " + maxBytes + ".");
+        super("The request body has " + bytes + " bytes; this API accepts at most " + maxBytes + ".", null, false,
+                false);
     }
 
-    @Override
-    public String kind() {
-        return "payload-too-large";
-    }
-
-    @Override
-    public String title() {
-        return "The request body is too large";
+    /** The problem a body too large is answered with. */
+    @Produces(Problems.CONTENT_TYPE)
+    @Singleton
+    public static class Answer implements ExceptionHandler<BodyTooLarge, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, BodyTooLarge tooLarge) {
+            return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                    "The request body is too large", tooLarge.getMessage(), Map.of());
+        }
     }
 }

@@ -20,7 +20,7 @@ public class CallerInstance {
         this.authenticate = authenticate;
     }
 
-    /** @throws io.connectionbroker.domain.Unauthenticated when the header holds no key of a registered instance */
+    /** @throws io.connectionbroker.domain.refusal.Unauthenticated when the header holds no key of a registered instance */
     public Instance from(@Nullable String authorization) {
         String key = null;
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {

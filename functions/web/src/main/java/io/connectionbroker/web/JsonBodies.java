@@ -2,7 +2,7 @@ package io.connectionbroker.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.connectionbroker.domain.InvalidRequest;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

@@ -1,7 +1,7 @@
 package io.connectionbroker.web;
 
-import io.connectionbroker.domain.FieldError;
-import io.connectionbroker.domain.InvalidRequest;
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.micronaut.json.tree.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,37 +1,37 @@
 package io.connectionbroker.web;
 
-import io.connectionbroker.domain.ConnectionNotAllowed;
-import io.connectionbroker.domain.ConnectionNotFound;
-import io.connectionbroker.domain.ConnectionStateConflict;
-import io.connectionbroker.domain.FieldError;
-import io.connectionbroker.domain.HelpdeskUnavailable;
-import io.connectionbroker.domain.InstanceNotFound;
-import io.connectionbroker.domain.InstanceNotRegistered;
-import io.connectionbroker.domain.OperatorOnly;
-import io.connectionbroker.domain.NotAnAdministrator;
-import io.connectionbroker.domain.OwnershipNotProven;
-import io.connectionbroker.domain.PlatformMismatch;
-import io.connectionbroker.domain.UnsupportedInstanceUrl;
-import io.connectionbroker.domain.InstanceAlreadyRegistered;
-import io.connectionbroker.domain.IdempotencyKeyReused;
-import io.connectionbroker.domain.InvalidRequest;
-import io.connectionbroker.domain.InvitationAlreadyUsed;
-import io.connectionbroker.domain.InvitationCodeMalformed;
-import io.connectionbroker.domain.InvitationDeclined;
-import io.connectionbroker.domain.InvitationExpired;
-import io.connectionbroker.domain.InvitationNotForCaller;
-import io.connectionbroker.domain.InvitationLocked;
-import io.connectionbroker.domain.InvitationNotFound;
-import io.connectionbroker.domain.KeyLimitReached;
-import io.connectionbroker.domain.KeyNotFound;
-import io.connectionbroker.domain.LastKey;
-import io.connectionbroker.domain.ModeFixed;
-import io.connectionbroker.domain.ModeNotOffered;
-import io.connectionbroker.domain.Refusal;
-import io.connectionbroker.domain.RulesReadOnly;
-import io.connectionbroker.domain.RulesVersionConflict;
-import io.connectionbroker.domain.StoreUnavailable;
-import io.connectionbroker.domain.Unauthenticated;
+import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.FieldError;
+import io.connectionbroker.domain.refusal.HelpdeskUnavailable;
+import io.connectionbroker.domain.refusal.IdempotencyKeyReused;
+import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
+import io.connectionbroker.domain.refusal.InstanceNotFound;
+import io.connectionbroker.domain.refusal.InstanceNotRegistered;
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.InvitationAlreadyUsed;
+import io.connectionbroker.domain.refusal.InvitationCodeMalformed;
+import io.connectionbroker.domain.refusal.InvitationDeclined;
+import io.connectionbroker.domain.refusal.InvitationExpired;
+import io.connectionbroker.domain.refusal.InvitationLocked;
+import io.connectionbroker.domain.refusal.InvitationNotForCaller;
+import io.connectionbroker.domain.refusal.InvitationNotFound;
+import io.connectionbroker.domain.refusal.KeyLimitReached;
+import io.connectionbroker.domain.refusal.KeyNotFound;
+import io.connectionbroker.domain.refusal.LastKey;
+import io.connectionbroker.domain.refusal.ModeFixed;
+import io.connectionbroker.domain.refusal.ModeNotOffered;
+import io.connectionbroker.domain.refusal.NotAnAdministrator;
+import io.connectionbroker.domain.refusal.OperatorOnly;
+import io.connectionbroker.domain.refusal.OwnershipNotProven;
+import io.connectionbroker.domain.refusal.PlatformMismatch;
+import io.connectionbroker.domain.refusal.Refusal;
+import io.connectionbroker.domain.refusal.RulesReadOnly;
+import io.connectionbroker.domain.refusal.RulesVersionConflict;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
+import io.connectionbroker.domain.refusal.Unauthenticated;
+import io.connectionbroker.domain.refusal.UnsupportedInstanceUrl;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,51 +49,32 @@ import java.util.Map;
 @Singleton
 public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
 
-    private static final Map<Class<? extends Refusal>, HttpStatus> STATUS = Map.ofEntries(
-            Map.entry(InvalidRequest.class, HttpStatus.BAD_REQUEST),
-            Map.entry(InvitationCodeMalformed.class, HttpStatus.BAD_REQUEST),
-            Map.entry(Unauthenticated.class, HttpStatus.UNAUTHORIZED),
-            Map.entry(InvitationNotForCaller.class, HttpStatus.FORBIDDEN),
-            Map.entry(ConnectionNotFound.class, HttpStatus.NOT_FOUND),
-            Map.entry(InvitationNotFound.class, HttpStatus.NOT_FOUND),
-            Map.entry(InstanceAlreadyRegistered.class, HttpStatus.CONFLICT),
-            Map.entry(InvitationAlreadyUsed.class, HttpStatus.CONFLICT),
-            Map.entry(ConnectionStateConflict.class, HttpStatus.CONFLICT),
-            Map.entry(RulesVersionConflict.class, HttpStatus.CONFLICT),
-            Map.entry(RulesReadOnly.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(ModeFixed.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(InvitationExpired.class, HttpStatus.GONE),
-            Map.entry(InvitationDeclined.class, HttpStatus.GONE),
-            Map.entry(BodyTooLarge.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE),
-            Map.entry(ModeNotOffered.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(ConnectionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(KeyNotFound.class, HttpStatus.NOT_FOUND),
-            Map.entry(LastKey.class, HttpStatus.CONFLICT),
-            Map.entry(KeyLimitReached.class, HttpStatus.CONFLICT),
-            Map.entry(InvitationLocked.class, HttpStatus.TOO_MANY_REQUESTS),
-            Map.entry(IdempotencyKeyReused.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(StoreUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(UnsupportedInstanceUrl.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(PlatformMismatch.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(OwnershipNotProven.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(NotAnAdministrator.class, HttpStatus.FORBIDDEN),
-            Map.entry(HelpdeskUnavailable.class, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(OperatorOnly.class, HttpStatus.FORBIDDEN),
-            Map.entry(InstanceNotFound.class, HttpStatus.NOT_FOUND),
-            Map.entry(InstanceNotRegistered.class, HttpStatus.NOT_FOUND));
-
-    /** The status a kind of refusal is answered with, if it has one. */
-    public static java.util.Optional<HttpStatus> statusOf(Class<? extends Refusal> refusal) {
-        return java.util.Optional.ofNullable(STATUS.get(refusal));
+    /**
+     * The status each kind of refusal is answered with. Exhaustive, with no default: a kind without a status
+     * does not compile.
+     */
+    public static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID_REQUEST, INVITATION_CODE_MALFORMED -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case INVITATION_NOT_FOR_CALLER, NOT_AN_ADMINISTRATOR, OPERATOR_ONLY -> HttpStatus.FORBIDDEN;
+            case CONNECTION_NOT_FOUND, INSTANCE_NOT_FOUND, INSTANCE_NOT_REGISTERED, INVITATION_NOT_FOUND,
+                    KEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONNECTION_STATE_CONFLICT, INSTANCE_ALREADY_REGISTERED, INVITATION_ALREADY_USED,
+                    KEY_LIMIT_REACHED, LAST_KEY, RULES_VERSION_CONFLICT -> HttpStatus.CONFLICT;
+            case INVITATION_DECLINED, INVITATION_EXPIRED -> HttpStatus.GONE;
+            case CONNECTION_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED, MODE_FIXED, MODE_NOT_OFFERED,
+                    OWNERSHIP_NOT_PROVEN, PLATFORM_MISMATCH, RULES_READ_ONLY, UNSUPPORTED_INSTANCE_URL
+                    -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case INVITATION_LOCKED -> HttpStatus.TOO_MANY_REQUESTS;
+            case HELPDESK_UNAVAILABLE, TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
-        HttpStatus status = STATUS.get(refusal.getClass());
-        if (status == null) {
-            throw new IllegalStateException("no HTTP status for refusal " + refusal.getClass().getName());
-        }
-        MutableHttpResponse<?> response = Problems.response(status, refusal.kind(), refusal.title(),
+        HttpStatus status = statusOf(refusal.kind());
+        MutableHttpResponse<?> response = Problems.response(status, refusal.kind().slug(), refusal.kind().title(),
                 refusal.detail(), extensions(refusal));
         if (refusal instanceof Unauthenticated) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

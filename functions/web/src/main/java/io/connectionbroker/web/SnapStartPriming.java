@@ -1,6 +1,6 @@
 package io.connectionbroker.web;
 
-import io.connectionbroker.domain.InvalidRequest;
+import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

@@ -75,8 +75,8 @@ public final class Race {
         try {
             operation.run();
             return success;
-        } catch (io.connectionbroker.domain.Refusal refusal) {
-            return "refused " + refusal.kind();
+        } catch (io.connectionbroker.domain.refusal.Refusal refusal) {
+            return "refused " + refusal.kind().slug();
         }
     }
 }

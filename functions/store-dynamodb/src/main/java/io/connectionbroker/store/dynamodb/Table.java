@@ -5,7 +5,7 @@ import static io.connectionbroker.store.dynamodb.RecordItems.*;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.IdempotencyKeyTaken;
 import io.connectionbroker.domain.IdempotencyRecord;
-import io.connectionbroker.domain.StoreUnavailable;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
