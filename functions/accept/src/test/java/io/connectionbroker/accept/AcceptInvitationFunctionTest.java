@@ -16,6 +16,7 @@ import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -203,5 +204,10 @@ class AcceptInvitationFunctionTest extends FunctionTest {
     void aBigOrANonJsonBodyIsRefusedAtTheEdge() {
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", "/v1/invitations/accept", acme.apiKey().reveal());
         EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", "/v1/invitations/accept", acme.apiKey().reveal());
+    }
+
+    @Test
+    void acceptingWantsAValidKey() {
+        new AccessChecks(function, arrange).assertOnlyAValidKeyGetsIn("POST", "/v1/invitations/accept", "{}");
     }
 }

@@ -8,10 +8,12 @@ import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,5 +110,15 @@ class ConnectionActivationFunctionTest extends FunctionTest {
         Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
         EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/connections/" + connection.id() + "/activate");
         EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/connections/" + connection.id() + "/deactivate");
+    }
+
+    @Test
+    void switchingAConnectionOffAndOn() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        AccessChecks access = new AccessChecks(function, arrange);
+        for (String action : List.of("deactivate", "activate")) {
+            access.assertOnlyASideGetsIn("POST", "/v1/connections/" + connection.id() + "/" + action, null,
+                    List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -130,5 +131,10 @@ class DeclineInvitationFunctionTest extends FunctionTest {
 
         assertEquals(429, locked.status(), locked.toString());
         assertEquals("urn:connection-broker:problem:invitation-locked", locked.text("type"));
+    }
+
+    @Test
+    void decliningWantsAValidKey() {
+        new AccessChecks(function, arrange).assertOnlyAValidKeyGetsIn("POST", "/v1/invitations/decline", "{}");
     }
 }

@@ -9,8 +9,10 @@ import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,5 +66,12 @@ class DeleteConnectionFunctionTest extends FunctionTest {
         Answer anonymous = delete(null, connection.id());
         assertEquals(401, anonymous.status(), anonymous.toString());
         assertTrue(function.bean(ConnectionStore.class).findConnection(connection.id()).isPresent());
+    }
+
+    @Test
+    void deletingAConnection() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        new AccessChecks(function, arrange).assertOnlyASideGetsIn("DELETE", "/v1/connections/" + connection.id(),
+                null, List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
     }
 }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.License;
+import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.Arrange;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
@@ -306,5 +309,15 @@ class InitiateConnectionFunctionTest extends FunctionTest {
 
         assertEquals(initiated + 1, function.metrics().count("ConnectionsInitiated{Service=connection-broker}"));
         assertEquals(invalid + 1, function.metrics().count("Refusals{Service=connection-broker,ProblemType=invalid-request}"));
+    }
+
+    @Test
+    void initiatingAndReInviting() {
+        Initiated initiated = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(),
+                Mode.BASIC);
+        AccessChecks access = new AccessChecks(function, arrange);
+        access.assertOnlyAValidKeyGetsIn("POST", "/v1/connections", "{}");
+        access.assertOnlyASideGetsIn("POST", "/v1/connections/" + initiated.connection().id() + "/invitation", null,
+                List.of(initiated.connection().id(), initiated.code().reveal(), acme.instance().url().value()));
     }
 }

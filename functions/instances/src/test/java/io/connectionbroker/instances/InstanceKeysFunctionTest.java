@@ -8,6 +8,7 @@ import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -87,5 +88,13 @@ class InstanceKeysFunctionTest extends FunctionTest {
         List<String> ids = new ArrayList<>();
         answer.json().get("keys").values().forEach(key -> ids.add(key.get("keyId").getStringValue()));
         return ids;
+    }
+
+    @Test
+    void theOwnRecordAndKeysWantAValidKey() {
+        AccessChecks access = new AccessChecks(function, arrange);
+        access.assertOnlyAValidKeyGetsIn("GET", "/v1/instances/me", null);
+        access.assertOnlyAValidKeyGetsIn("POST", "/v1/instances/me/keys", null);
+        access.assertOnlyAValidKeyGetsIn("DELETE", "/v1/instances/me/keys/" + acme.apiKey().id(), null);
     }
 }

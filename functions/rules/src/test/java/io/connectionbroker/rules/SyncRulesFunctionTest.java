@@ -9,6 +9,7 @@ import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -156,5 +157,15 @@ class SyncRulesFunctionTest extends FunctionTest {
         EdgeRefusals.assertNoKeyIs401(function, "PUT", path);
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "PUT", path, acme.apiKey().reveal());
         EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "PUT", path, acme.apiKey().reveal());
+    }
+
+    @Test
+    void readingAndReplacingRules() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        AccessChecks access = new AccessChecks(function, arrange);
+        String path = "/v1/connections/" + connection.id() + "/rules";
+        access.assertOnlyASideGetsIn("GET", path, null, List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
+        access.assertOnlyASideGetsIn("PUT", path, "{\"version\": 1, \"outgoing\": [], \"incoming\": []}",
+                List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
     }
 }

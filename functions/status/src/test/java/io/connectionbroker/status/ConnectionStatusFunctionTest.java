@@ -3,13 +3,16 @@ package io.connectionbroker.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +109,13 @@ class ConnectionStatusFunctionTest extends FunctionTest {
 
         assertEquals(405, answer.status(), answer.toString());
         assertEquals("application/problem+json", answer.header("content-type"));
+    }
+
+    @Test
+    void readingAConnectionOrTheList() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        AccessChecks access = new AccessChecks(function, arrange);
+        access.assertOnlyASideGetsIn("GET", "/v1/connections/" + connection.id(), null, List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
+        access.assertOnlyAValidKeyGetsIn("GET", "/v1/connections", null);
     }
 }

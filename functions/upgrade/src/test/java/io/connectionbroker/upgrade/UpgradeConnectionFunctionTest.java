@@ -3,6 +3,7 @@ package io.connectionbroker.upgrade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
@@ -10,6 +11,7 @@ import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.domain.RuleSet;
+import io.connectionbroker.testing.function.AccessChecks;
 import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
@@ -90,5 +92,12 @@ class UpgradeConnectionFunctionTest extends FunctionTest {
         EdgeRefusals.assertNoKeyIs401(function, "POST", path);
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "POST", path, acme.apiKey().reveal());
         EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "POST", path, acme.apiKey().reveal());
+    }
+
+    @Test
+    void upgradingAConnection() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        new AccessChecks(function, arrange).assertOnlyASideGetsIn("POST", "/v1/connections/" + connection.id()
+                + "/upgrade", "{\"mode\": \"SCRIPT\"}", List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
     }
 }
