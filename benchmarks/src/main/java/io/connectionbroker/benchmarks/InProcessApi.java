@@ -25,7 +25,7 @@ final class InProcessApi implements AutoCloseable {
                 "connection-broker.table-name", table,
                 "connection-broker.idempotency.secret", "benchmark-only-secret-for-kept-answers-0123456789",
                 // One log line per request would measure the console, not the functions.
-                "logger.levels.io.connectionbroker.web.RequestLog", "WARN")).build();
+                "logger.levels.io.connectionbroker.web.telemetry.RequestLog", "WARN")).build();
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "benchmark");
     }

@@ -1,6 +1,5 @@
 package io.connectionbroker.infra;
 
-import io.connectionbroker.testing.TableSetUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
-import io.connectionbroker.domain.Proof;
-import io.connectionbroker.helpdesk.HttpHelpdeskUsers;
-import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Proof;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.helpdesk.HttpHelpdeskUsers;
+import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.TableSetUp;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -26,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -186,7 +186,7 @@ class DeployedJarsTest {
         for (String line : output) {
             if (line.startsWith("{\"timestamp\"")) {
                 JsonNode node = json.readValue(line, JsonNode.class);
-                if ("io.connectionbroker.web.RequestLog".equals(node.get("loggerName").getStringValue())) {
+                if ("io.connectionbroker.web.telemetry.RequestLog".equals(node.get("loggerName").getStringValue())) {
                     lines.add(node);
                 }
             }

@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.connectionbroker.idempotency.SecretsManagerClientSettings;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.domain.FreshDecisions;
-import io.connectionbroker.web.DynamoDbClientSettings;
+import io.connectionbroker.wiring.DynamoDbClientSettings;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;

@@ -2,7 +2,7 @@ package io.connectionbroker.delete;
 
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.web.CallerInstance;
-import io.connectionbroker.web.ConnectionRoute;
+import io.connectionbroker.web.document.ConnectionRoute;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -1,12 +1,12 @@
 package io.connectionbroker.idempotency;
 
-import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.IdempotentRequests.Outcome;
 import io.connectionbroker.domain.IdempotentRequests.Performed;
 import io.connectionbroker.domain.IdempotentRequests.Replayed;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Replayable;
 import io.connectionbroker.domain.SecretHash;
-import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.document.IdempotencyHeaders;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;

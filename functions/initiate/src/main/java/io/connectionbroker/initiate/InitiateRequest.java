@@ -4,7 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
-import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.body.JsonFields;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -12,7 +12,7 @@ import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
-import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.document.IdempotencyHeaders;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

@@ -1,17 +1,17 @@
 package io.connectionbroker.instances;
 
 import io.connectionbroker.domain.Instance;
-import io.micronaut.http.HttpRequest;
-import io.connectionbroker.web.IdempotencyHeaders;
-import io.connectionbroker.web.IdempotencyKeyRefusals;
-import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceKeys;
+import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
-import io.connectionbroker.web.InstanceView;
-import io.connectionbroker.web.ProblemResponses;
+import io.connectionbroker.web.document.IdempotencyHeaders;
+import io.connectionbroker.web.document.IdempotencyKeyRefusals;
+import io.connectionbroker.web.document.InstanceView;
+import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -1,7 +1,7 @@
 package io.connectionbroker.instances;
 
 import io.connectionbroker.domain.Proof;
-import io.connectionbroker.web.JsonFields;
+import io.connectionbroker.web.body.JsonFields;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 

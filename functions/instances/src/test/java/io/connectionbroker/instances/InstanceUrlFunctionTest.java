@@ -15,7 +15,7 @@ import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.TableItems;
-import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.document.IdempotencyHeaders;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.testing.function.Arrange;
-import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
-import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.testing.function.FunctionUnderTest;
+import io.connectionbroker.web.document.IdempotencyHeaders;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ class NothingEchoedFunctionTest extends FunctionTest {
     }
 
     private Logged logged(Supplier<Answer> request) {
-        Logger requestLog = (Logger) LoggerFactory.getLogger("io.connectionbroker.web.RequestLog");
+        Logger requestLog = (Logger) LoggerFactory.getLogger("io.connectionbroker.web.telemetry.RequestLog");
         Level level = requestLog.getLevel();
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();

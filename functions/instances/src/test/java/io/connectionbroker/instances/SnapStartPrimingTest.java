@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.testing.function.FunctionUnderTest;
-import io.connectionbroker.web.SnapStartPriming;
+import io.connectionbroker.wiring.SnapStartPriming;
 import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.List;
 import java.util.Map;

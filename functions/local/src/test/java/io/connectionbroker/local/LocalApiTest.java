@@ -11,7 +11,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.connectionbroker.domain.Platform;
-import io.connectionbroker.web.JsonLogLines;
+import io.connectionbroker.web.telemetry.JsonLogLines;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -224,7 +224,7 @@ class LocalApiTest {
     void aFullFlowLogsOneJsonLinePerRequestAndItsMetricsButNoKeyOrCode() throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger requestLog = (Logger) LoggerFactory.getLogger("io.connectionbroker.web.RequestLog");
+        Logger requestLog = (Logger) LoggerFactory.getLogger("io.connectionbroker.web.telemetry.RequestLog");
         Level testLevel = requestLog.getLevel();
         requestLog.setLevel(Level.INFO);
         log.start();
@@ -272,7 +272,7 @@ class LocalApiTest {
             assertNoSecret(secrets, line);
             assertFalse(line.contains("local-admin"), "the registrations' helpdesk credential was written: " + line);
             JsonNode json = this.json.readValue(line, JsonNode.class);
-            if ("io.connectionbroker.web.RequestLog".equals(json.get("loggerName").getStringValue())) {
+            if ("io.connectionbroker.web.telemetry.RequestLog".equals(json.get("loggerName").getStringValue())) {
                 requestLines.add(json);
             }
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.testing.function.DynamoDbFaults.Fault;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
-import io.connectionbroker.web.IdempotencyHeaders;
+import io.connectionbroker.web.document.IdempotencyHeaders;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class FaultTolerance {
         assertEquals(success, answer.status(), "a clean run: " + answer);
         int calls = function.faults().count();
         Map<String, Integer> oneEffect = effect(before, items());
-        assertTrue(calls >= 1 && calls <= io.connectionbroker.web.DynamoDbClientSettings.MAX_CALLS_PER_REQUEST,
+        assertTrue(calls >= 1 && calls <= io.connectionbroker.wiring.DynamoDbClientSettings.MAX_CALLS_PER_REQUEST,
                 clean + " makes " + calls + " DynamoDB calls");
 
         int runs = 0;

@@ -1,0 +1,43 @@
+package io.connectionbroker.web.document;
+
+/**
+ * Example bodies for the OpenAPI document, as compile-time constants that annotations can use. The
+ * openapi module's tests check each against its schema.
+ */
+public final class ApiExamples {
+    private static final String ID = "{\"id\": \"f1ab0ffc-9c92-476a-8522-2b4901d8b2d9\", \"status\": ";
+
+    private static final String SOURCE = """
+            {"instanceId": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
+             "platform": "ZENDESK", "shortName": "acme", "project": "SUPPORT"}""";
+
+    /** Everything after the status of a connection the destination has not answered yet. */
+    private static final String UNANSWERED = """
+            , "type": "PUBLIC", "mode": "SCRIPT", "name": "acme to beta", "description": "Support tickets both ways",
+             "source": """ + SOURCE + """
+            ,
+             "destination": {"instanceId": null, "url": "https://beta.freshdesk.com", "platform": "FRESHDESK",
+                             "shortName": "beta", "project": null},
+             "invitationExpiresAt": "2026-11-27T08:47:35.240Z",
+             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:47:35.240Z"}""";
+
+    public static final String PENDING_CONNECTION = ID + "\"PENDING\"" + UNANSWERED;
+
+    public static final String DECLINED_CONNECTION = ID + "\"DECLINED\"" + UNANSWERED;
+
+    public static final String ACTIVE_CONNECTION = ID + "\"ACTIVE\"" + """
+            , "type": "PUBLIC", "mode": "SCRIPT", "name": "acme to beta", "description": "Support tickets both ways",
+             "source": """ + SOURCE + """
+            ,
+             "destination": {"instanceId": "9b6e6de2-6c77-4e90-8872-00ee09c82061", "url": "https://beta.freshdesk.com",
+                             "platform": "FRESHDESK", "shortName": "beta", "project": "HELP"},
+             "invitationExpiresAt": "2026-11-27T08:47:35.240Z",
+             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:51:02.118Z"}""";
+
+    public static final String INVITATION = """
+            {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg",
+             "expiresAt": "2026-11-27T08:47:35.240Z"}""";
+
+    private ApiExamples() {
+    }
+}

@@ -1,0 +1,65 @@
+package io.connectionbroker.web.document;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionType;
+import io.connectionbroker.domain.Mode;
+import io.connectionbroker.domain.Platform;
+import io.connectionbroker.domain.Side;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/**
+ * A connection as the API shows it. Every field is always present; one not known yet is {@code null}
+ * (a private destination's URL, say, until it accepts). Times are ISO-8601 instants in UTC.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Connection")
+public record ConnectionView(
+        String id,
+        @Schema(implementation = ConnectionStatus.class, requiredMode = REQUIRED) String status,
+        @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
+        @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
+        String name,
+        @Schema(nullable = true) String description,
+        SideView source,
+        SideView destination,
+        @Schema(nullable = true, format = "date-time",
+                description = "When the invitation code lapses; kept after it is answered")
+        String invitationExpiresAt,
+        @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt,
+        @Schema(format = "date-time", requiredMode = REQUIRED) String updatedAt) {
+
+    public static ConnectionView of(Connection connection) {
+        return new ConnectionView(connection.id(), connection.status().name(), connection.type().name(),
+                connection.mode().name(), connection.name(), connection.description(),
+                SideView.of(connection.source()), SideView.of(connection.destination()),
+                text(connection.invitationExpiresAt()), text(connection.createdAt()), text(connection.updatedAt()));
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** One end of a connection. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Side", description = "One end of a connection; what is not known until the destination accepts is null")
+    public record SideView(@Schema(nullable = true) String instanceId,
+                           @Schema(nullable = true, description = "null for a private destination") String url,
+                           @Schema(nullable = true, type = "string",
+                                   allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
+                                   description = "null for a private destination until it accepts") String platform,
+                           String shortName,
+                           @Schema(nullable = true) String project) {
+        static SideView of(Side side) {
+            return new SideView(side.instanceId(), side.url() == null ? null : side.url().value(),
+                    side.platform() == null ? null : side.platform().name(), side.shortName(), side.project());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.connectionbroker.wiring;
+
+import io.connectionbroker.domain.AcceptInvitation;
+import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.domain.ConnectionActivation;
+import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.DeclineInvitation;
+import io.connectionbroker.domain.DeleteConnection;
+import io.connectionbroker.domain.Entropy;
+import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.InstanceKeys;
+import io.connectionbroker.domain.ListConnections;
+import io.connectionbroker.domain.SecureEntropy;
+import io.connectionbroker.domain.SyncRules;
+import io.connectionbroker.domain.UpgradeConnection;
+import io.connectionbroker.domain.ViewConnection;
+import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires the domain operations to the DynamoDB store. Beans are made on first use, so each function
+ * builds only the operations its controller asks for.
+ */
+@Factory
+public class BrokerFactory {
+
+    /** Secondary so that tests can put a clock of their own in its place. */
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Secondary so that tests can count what draws on it. */
+    @Singleton
+    @Secondary
+    Entropy entropy() {
+        return new SecureEntropy();
+    }
+
+    @Singleton
+    ConnectionStore connectionStore(DynamoDbClient client,
+                                    @Value("${connection-broker.table-name}") String tableName) {
+        return new DynamoDbConnectionStore(client, tableName);
+    }
+
+    @Singleton
+    IdempotentRequests idempotentRequests(ConnectionStore store, Clock clock) {
+        return new IdempotentRequests(store, clock);
+    }
+
+    @Singleton
+    AuthenticateInstance authenticateInstance(ConnectionStore store, Clock clock) {
+        return new AuthenticateInstance(store, clock);
+    }
+
+    @Singleton
+    InstanceKeys instanceKeys(ConnectionStore store, Clock clock, Entropy entropy) {
+        return new InstanceKeys(store, clock, entropy);
+    }
+
+    @Singleton
+    InitiateConnection initiateConnection(ConnectionStore store, Clock clock, Entropy entropy,
+                                          @Value("${connection-broker.invitation-lifetime}") Duration lifetime) {
+        return new InitiateConnection(store, clock, entropy, lifetime);
+    }
+
+    @Singleton
+    AcceptInvitation acceptInvitation(ConnectionStore store, Clock clock) {
+        return new AcceptInvitation(store, clock);
+    }
+
+    @Singleton
+    ViewConnection viewConnection(ConnectionStore store, Clock clock) {
+        return new ViewConnection(store, clock);
+    }
+
+    @Singleton
+    DeclineInvitation declineInvitation(ConnectionStore store, Clock clock) {
+        return new DeclineInvitation(store, clock);
+    }
+
+    @Singleton
+    ListConnections listConnections(ConnectionStore store, Clock clock) {
+        return new ListConnections(store, clock);
+    }
+
+    @Singleton
+    SyncRules syncRules(ConnectionStore store, Clock clock) {
+        return new SyncRules(store, clock);
+    }
+
+    @Singleton
+    UpgradeConnection upgradeConnection(ConnectionStore store, Clock clock) {
+        return new UpgradeConnection(store, clock);
+    }
+
+    @Singleton
+    DeleteConnection deleteConnection(ConnectionStore store, Clock clock) {
+        return new DeleteConnection(store, clock);
+    }
+
+    @Singleton
+    ConnectionActivation connectionActivation(ConnectionStore store, Clock clock) {
+        return new ConnectionActivation(store, clock);
+    }
+}

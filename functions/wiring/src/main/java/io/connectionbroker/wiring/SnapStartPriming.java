@@ -1,0 +1,137 @@
+package io.connectionbroker.wiring;
+
+import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.web.body.JsonBodies;
+import io.connectionbroker.web.document.ConnectionView;
+import io.connectionbroker.web.document.InstanceView;
+import io.connectionbroker.web.problem.Problems;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.crac.OrderedResource;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Warms the paths of a first request before SnapStart takes its snapshot, so restored functions answer
+ * their first request without loading and compiling them: reading a JSON body, writing views and
+ * problems, and one DynamoDB request through the whole SDK pipeline (marshalling, endpoint, signing)
+ * that is stopped before it leaves the JVM. It reads and writes no data and makes no secret.
+ */
+@Singleton
+// Resource is named directly, not only through OrderedResource, so that AWS's SnapStart SpotBugs rules
+// examine beforeCheckpoint (they look at direct implementations only).
+public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedEventListener<DynamoDbClientBuilder> {
+    /** Marks the priming request, which {@link #STOP_BEFORE_SENDING} stops. */
+    private static final String PRIMING_HEADER = "x-connection-broker-priming";
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    private final JsonBodies bodies;
+    private final JsonMapper mapper;
+    private final io.micronaut.context.BeanProvider<DynamoDbClient> client;
+    private final String tableName;
+    private final List<String> primed = new CopyOnWriteArrayList<>();
+
+    public SnapStartPriming(JsonBodies bodies, JsonMapper mapper, io.micronaut.context.BeanProvider<DynamoDbClient> client,
+                            @Value("${connection-broker.table-name}") String tableName) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.client = client;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
+        DynamoDbClientBuilder builder = event.getBean();
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(STOP_BEFORE_SENDING).build());
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        primed.clear();
+        primeJson();
+        primeDynamoDb();
+        LOG.info("Primed before the snapshot: {}", primed);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing was opened or made before the snapshot that a restored instance must renew.
+    }
+
+    /** What the last checkpoint warmed, in order. */
+    public List<String> primed() {
+        return List.copyOf(primed);
+    }
+
+    private void primeJson() {
+        try {
+            bodies.read("{\"destination\": {\"private\": true}, \"mode\": \"BASIC\", \"project\": \"P\"}")
+                    .allowOnly("destination", "mode", "project").throwIfInvalid();
+            mapper.writeValueAsBytes(new InstanceView("id", "https://primed.zendesk.com", "ZENDESK", "FREE", null, true,
+                    "2026-01-01T00:00:00Z"));
+            mapper.writeValueAsBytes(new ConnectionView("id", "PENDING", "PRIVATE", "BASIC", "a_to_b", null,
+                    new ConnectionView.SideView("id", "https://primed.example.com", "ZENDESK", "a", "P"),
+                    new ConnectionView.SideView(null, null, null, "b", null), "2026-01-01T00:00:00Z",
+                    "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"));
+            mapper.writeValueAsBytes(Problems.response(io.micronaut.http.HttpStatus.BAD_REQUEST, "invalid-request",
+                    "title", "detail", Map.of()).body());
+            try {
+                bodies.read("{\"mode\": 1}").allowOnly("destination").throwIfInvalid();
+            } catch (InvalidRequest expected) {
+                // the refusal path is warmed too
+            }
+            primed.add("json");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Priming JSON failed; the first request will warm it instead", e);
+        }
+    }
+
+    private void primeDynamoDb() {
+        try {
+            client.get().getItem(request -> request.tableName(tableName)
+                    .key(Map.of("pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING")))
+                    .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true")));
+            LOG.warn("The priming request was not stopped before sending");
+        } catch (StoppedBeforeSending expected) {
+            primed.add("dynamodb");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof StoppedBeforeSending) {
+                primed.add("dynamodb");
+            } else {
+                LOG.warn("Priming the DynamoDB client failed; the first request will warm it instead", e);
+            }
+        }
+    }
+
+    /** Stops the priming request after it is signed and before it is sent; passes every other request. */
+    private static final ExecutionInterceptor STOP_BEFORE_SENDING = new ExecutionInterceptor() {
+        @Override
+        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                                       ExecutionAttributes attributes) {
+            if (context.httpRequest().firstMatchingHeader(PRIMING_HEADER).isPresent()) {
+                throw new StoppedBeforeSending();
+            }
+        }
+    };
+
+    private static final class StoppedBeforeSending extends RuntimeException {
+        StoppedBeforeSending() {
+            super("priming request stopped before sending", null, false, false);
+        }
+    }
+}
