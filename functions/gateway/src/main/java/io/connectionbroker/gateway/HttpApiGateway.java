@@ -41,6 +41,14 @@ public final class HttpApiGateway {
      *                   once it has checked the request's SigV4 signature; null for any other route
      */
     public GatewayResponse send(GatewayRequest request, String iamUserArn) {
+        // What API Gateway answers itself, before any function: no route has OPTIONS and the API sets up no
+        // CORS, so a preflight finds no route; a path whose percent-encoding is broken is no path at all.
+        if ("OPTIONS".equals(request.method())) {
+            return gatewayAnswer(404, "Not Found");
+        }
+        if (!isWellEncoded(request.rawPath())) {
+            return gatewayAnswer(400, "Bad Request");
+        }
         String requestId = UUID.randomUUID().toString();
         APIGatewayV2HTTPEvent event = event(request, requestId);
         if (iamUserArn != null) {
@@ -51,6 +59,39 @@ public final class HttpApiGateway {
         }
         APIGatewayV2HTTPResponse answer = handler.handleRequest(event, new LocalLambdaContext(requestId, functionName));
         return response(answer);
+    }
+
+    /** An answer API Gateway gives itself: JSON with one message, as its own answers are. */
+    private static GatewayResponse gatewayAnswer(int status, String message) {
+        return new GatewayResponse(status, Map.of("content-type", List.of("application/json")),
+                "{\"message\":\"" + message + "\"}");
+    }
+
+    /** Whether every {@code %} starts an escape of two hex digits, and the escapes decode to UTF-8. */
+    static boolean isWellEncoded(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                    || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+            bytes.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     static APIGatewayV2HTTPEvent event(GatewayRequest request, String requestId) {

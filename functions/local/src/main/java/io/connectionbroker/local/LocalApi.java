@@ -3,29 +3,16 @@ package io.connectionbroker.local;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.connectionbroker.gateway.GatewayRequest;
-import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.testing.TableSetUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -42,14 +29,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalApi implements AutoCloseable {
     /** The table the functions use unless told otherwise (their application.properties). */
     static final String TABLE_NAME = "connection-broker";
-    /** API Gateway's own limit on a request body; the functions refuse far smaller bodies themselves. */
-    private static final int GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
-
     private final DynamoDBProxyServer database;
     private final StandInHelpdesks helpdesks;
     private final APIGatewayV2HTTPEventFunction handler;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final GatewayServer server;
 
     private LocalApi(int port, int databasePort, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
@@ -82,11 +65,7 @@ public final class LocalApi implements AutoCloseable {
                     .build();
             startedHandler = new APIGatewayV2HTTPEventFunction(context);
             HttpApiGateway gateway = new HttpApiGateway(startedHandler, "connection-broker-local");
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            server.createContext("/", exchange -> answer(gateway, exchange));
-            workers = Executors.newFixedThreadPool(8);
-            server.setExecutor(workers);
-            server.start();
+            server = GatewayServer.start(gateway, port);
         } catch (Exception | Error e) {
             if (startedHandler != null) {
                 startedHandler.close();
@@ -135,58 +114,13 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
-        handler.close();
-        helpdesks.close();
         try {
+            server.stop();
+            handler.close();
+            helpdesks.close();
             database.stop();
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
-        }
-    }
-
-    private static void answer(HttpApiGateway gateway, HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, new GatewayResponse(413, Map.of("content-type", List.of("application/json")),
-                        "{\"message\":\"Request Entity Too Large\"}"));
-                return;
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-            String query = exchange.getRequestURI().getRawQuery();
-            GatewayRequest request = new GatewayRequest(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), query == null ? "" : query, headers,
-                    body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
-            send(exchange, gateway.send(request));
-        } catch (RuntimeException e) {
-            // What API Gateway answers when the function itself fails.
-            e.printStackTrace();
-            send(exchange, new GatewayResponse(500, Map.of("content-type", List.of("application/json")),
-                    "{\"message\":\"Internal Server Error\"}"));
-        }
-    }
-
-    /** The body, or null when it is over API Gateway's limit. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(GATEWAY_MAX_BODY_BYTES + 1);
-        return body.length > GATEWAY_MAX_BODY_BYTES ? null : body;
-    }
-
-    private static void send(HttpExchange exchange, GatewayResponse response) throws IOException {
-        response.headers().forEach((name, values) -> {
-            if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
-        boolean noBody = bytes.length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            throw new IllegalStateException("The local API did not stop cleanly", e);
         }
     }
 }

@@ -347,6 +347,33 @@ class LocalApiTest {
     }
 
     @Test
+    void anOptionsRequestAndAMalformedPathAreAnsweredAsApiGatewayWould() throws Exception {
+        // The routes have no OPTIONS method and the API no CORS set-up: API Gateway finds no route.
+        String options = raw("OPTIONS /v1/connections HTTP/1.1\r\nHost: localhost\r\nOrigin: https://app.example\r\n"
+                + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
+        assertTrue(options.startsWith("HTTP/1.1 404"), options);
+        assertTrue(options.toLowerCase().contains("content-type: application/json"), options);
+        assertTrue(options.endsWith("{\"message\":\"Not Found\"}"), options);
+
+        for (String path : List.of("/v1/connections/%", "/v1/connections/%zz", "/v1/instances/me/keys/%E0%A4")) {
+            String malformed = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(malformed.startsWith("HTTP/1.1 400"), malformed);
+            assertTrue(malformed.toLowerCase().contains("content-type: application/json"), malformed);
+            assertTrue(malformed.endsWith("{\"message\":\"Bad Request\"}"), malformed);
+            assertFalse(malformed.toLowerCase().contains("<html"), malformed);
+        }
+    }
+
+    /** A request written byte for byte, as no HTTP client library would send it; the whole answer. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void theOpenApiDocumentAndABrowsableViewOfItAreServed() throws Exception {
         HttpResponse<String> document = fetch("/v1/openapi.yml");
         assertEquals(200, document.statusCode());
