@@ -165,7 +165,7 @@ class TemplateMatchesCodeTest {
             Set<String> calledByCode = new TreeSet<>(Files.readAllLines(record));
             calledByCode.removeIf(String::isBlank);
             if (answersIdempotently(entry.getKey())) {
-                // Read once per container, on the first request with an Idempotency-Key (AnswerSealingKey).
+                // Read once per container, on the first request with an Idempotency-Key (SecretKeys).
                 calledByCode.add("secretsmanager:GetSecretValue IdempotencySecret");
             }
 
@@ -203,7 +203,7 @@ class TemplateMatchesCodeTest {
     @Test
     void aHungDynamoDbOrSecretsManagerCallEndsInA503BeforeTheFunctionTimesOut() {
         // A keyed POST may also read the secret its kept answer is encrypted with: all its reads of it together
-        // take at most one call's time (AnswerSealingKey.Reads). A change whose write lost to another request's
+        // take at most one call's time (SecretKeys.Reads). A change whose write lost to another request's
         // decides again only within REDECIDE_WITHIN of its first decision; the last decision's calls are the
         // ones counted.
         Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT

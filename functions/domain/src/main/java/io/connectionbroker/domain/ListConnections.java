@@ -1,10 +1,8 @@
 package io.connectionbroker.domain;
 
 import io.connectionbroker.domain.refusal.InvalidRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /** The Connections tab: the caller's connections in both directions, newest first, a page at a time. */
@@ -14,10 +12,12 @@ public final class ListConnections {
 
     private final ConnectionStore store;
     private final Clock clock;
+    private final CursorSeal cursors;
 
-    public ListConnections(ConnectionStore store, Clock clock) {
+    public ListConnections(ConnectionStore store, Clock clock, CursorSeal cursors) {
         this.store = store;
         this.clock = clock;
+        this.cursors = cursors;
     }
 
     /**
@@ -51,27 +51,21 @@ public final class ListConnections {
                 page.next() == null ? null : cursorFor(caller, page.next()));
     }
 
-    /** Opaque to clients, but bound to the instance it was given to. */
-    private static String cursorFor(Instance caller, String position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((caller.id() + "|" + position).getBytes(StandardCharsets.UTF_8));
+    /** Opaque to clients, bound to the instance it was given to, and signed: nobody can make one up. */
+    private String cursorFor(Instance caller, String position) {
+        return cursors.seal(caller.id() + "|" + position);
     }
 
-    private static String positionIn(String cursor, Instance caller) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            throw forged();
-        }
-        int bar = decoded.indexOf('|');
+    private String positionIn(String cursor, Instance caller) {
+        String payload = cursors.open(cursor).orElseThrow(ListConnections::forged);
+        int bar = payload.indexOf('|');
         if (bar < 0) {
             throw forged();
         }
-        if (!decoded.substring(0, bar).equals(caller.id())) {
+        if (!payload.substring(0, bar).equals(caller.id())) {
             throw InvalidRequest.of("cursor", "was given to another instance; use the next cursor of your own list");
         }
-        return decoded.substring(bar + 1);
+        return payload.substring(bar + 1);
     }
 
     private static InvalidRequest forged() {

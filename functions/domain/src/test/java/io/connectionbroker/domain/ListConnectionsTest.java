@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ListConnectionsTest {
     private final TestBroker broker = new TestBroker();
-    private final ListConnections list = new ListConnections(broker.store, broker.clock);
+    private final ListConnections list = new ListConnections(broker.store, broker.clock, new IssuedCursors());
     private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
     private final Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
 
@@ -72,14 +72,16 @@ class ListConnectionsTest {
     }
 
     @Test
-    void aForgedCursorIsRefused() {
+    void aCursorTheServiceDidNotGiveOutIsRefusedEvenForTheCallersOwnList() {
         initiate(3);
-        String tampered = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((acme.id() + "|not-a-position").getBytes());
+        String realPosition = broker.store.findConnectionsOf(acme.id(), 1, null).next();
+        String madeUpForItsOwnList = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((acme.id() + "|" + realPosition).getBytes());
 
-        for (String forged : new String[] {"nonsense!", "YWJj", tampered, ""}) {
+        for (String forged : new String[] {"nonsense!", "YWJj", madeUpForItsOwnList, ""}) {
             InvalidRequest refused = assertThrows(InvalidRequest.class, () -> list.list(acme, 1, forged), forged);
             assertEquals("cursor", refused.errors().get(0).field());
+            assertTrue(refused.detail().contains("not a cursor this API gave out"), refused.detail());
         }
     }
 }

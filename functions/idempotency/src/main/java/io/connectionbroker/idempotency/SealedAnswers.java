@@ -22,10 +22,10 @@ public class SealedAnswers {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final AnswerSealingKey key;
+    private final SecretKeys key;
     private final Entropy entropy;
 
-    SealedAnswers(AnswerSealingKey key, Entropy entropy) {
+    SealedAnswers(SecretKeys key, Entropy entropy) {
         this.key = key;
         this.entropy = entropy;
     }
@@ -53,7 +53,7 @@ public class SealedAnswers {
      * @throws IllegalStateException when the answer was sealed with an older secret, for another key, or altered
      */
     byte[] open(byte[] sealed, String context) {
-        AnswerSealingKey.Reads reads = key.reads();
+        SecretKeys.Reads reads = key.reads();
         Optional<byte[]> opened = openWithCurrentOrPrevious(sealed, context, reads);
         if (opened.isEmpty() && key.forgetUnlessRecent()) {
             opened = openWithCurrentOrPrevious(sealed, context, reads);
@@ -63,7 +63,7 @@ public class SealedAnswers {
                 + " or altered"));
     }
 
-    private Optional<byte[]> openWithCurrentOrPrevious(byte[] sealed, String context, AnswerSealingKey.Reads reads) {
+    private Optional<byte[]> openWithCurrentOrPrevious(byte[] sealed, String context, SecretKeys.Reads reads) {
         return openWith(key.current(reads), sealed, context)
                 .or(() -> key.previous(reads).flatMap(previous -> openWith(previous, sealed, context)));
     }

@@ -103,11 +103,13 @@ class SealedAnswersTest {
                 "aws.services.secretsmanager.endpoint-override", "http://localhost:" + secretsManager.getAddress().getPort(),
                 "aws.region", "us-east-1", "aws.access-key-id", "test", "aws.secret-key", "test",
                 "connection-broker.idempotency.secret-arn", ARN));
-        return ApplicationContext.run(properties);
+        // The clock and entropy a function gets from its wiring.
+        return ApplicationContext.builder().properties(properties)
+                .singletons(Clock.systemUTC(), new SecureEntropy()).start();
     }
 
     private static SealedAnswers sealedWith(String secret) {
-        return new SealedAnswers(new AnswerSealingKey(secret, "", "", null, Clock.systemUTC(), READ_BUDGET),
+        return new SealedAnswers(new SecretKeys(secret, "", "", null, Clock.systemUTC(), READ_BUDGET),
                 new SecureEntropy());
     }
 
@@ -117,7 +119,7 @@ class SealedAnswersTest {
     }
 
     private static SealedAnswers container(ApplicationContext context, Clock clock, Duration readBudget) {
-        return new SealedAnswers(new AnswerSealingKey("", "", ARN, () -> context.getBean(SecretsManagerClient.class),
+        return new SealedAnswers(new SecretKeys("", "", ARN, () -> context.getBean(SecretsManagerClient.class),
                 clock, readBudget), new SecureEntropy());
     }
 
@@ -173,7 +175,7 @@ class SealedAnswersTest {
             requests.clear();
             assertThrows(IllegalStateException.class, () -> running.open(keptAfter, "acme\nk-2"));
             assertEquals(1, requests.size(), "only the previous version was read: " + requests);
-            clock.advance(AnswerSealingKey.REREAD_AFTER);
+            clock.advance(SecretKeys.REREAD_AFTER);
             assertArrayEquals(ANSWER, running.open(keptAfter, "acme\nk-2"), "read again, it opens");
 
             // Two changes later, an answer sealed with the first value no longer opens anywhere.
@@ -190,7 +192,7 @@ class SealedAnswersTest {
             running.seal(ANSWER, "s\nk");
             changeSecretTo(CHANGED);
 
-            clock.advance(AnswerSealingKey.REFRESH_AFTER.minusSeconds(1));
+            clock.advance(SecretKeys.REFRESH_AFTER.minusSeconds(1));
             assertArrayEquals(ANSWER, sealedWith(SECRET).open(running.seal(ANSWER, "s\nk"), "s\nk"));
             clock.advance(Duration.ofSeconds(1));
             assertArrayEquals(ANSWER, sealedWith(CHANGED).open(running.seal(ANSWER, "s\nk"), "s\nk"));

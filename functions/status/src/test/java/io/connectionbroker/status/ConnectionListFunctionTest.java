@@ -93,6 +93,29 @@ class ConnectionListFunctionTest extends FunctionTest {
     }
 
     @Test
+    void aCursorMadeForTheCallersOwnListIsRefusedAndARealOneIsNot() {
+        Registered me = arrange.instance(Platform.ZENDESK);
+        for (int i = 0; i < 3; i++) {
+            arrange.privateConnection(me.instance(), Mode.BASIC);
+        }
+        String real = list(me, "limit=1").text("next");
+        String position = function.bean(io.connectionbroker.domain.ConnectionStore.class)
+                .findConnectionsOf(me.instance().id(), 1, null).next();
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String payload = base64.encodeToString((me.instance().id() + "|" + position).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        String otherMac = base64.encodeToString(new byte[32]);
+
+        for (String madeUp : List.of(payload, payload + "." + otherMac, real.substring(0, real.indexOf('.') + 1)
+                + otherMac)) {
+            Answer answer = list(me, "limit=1&cursor=" + madeUp);
+            assertEquals(400, answer.status(), madeUp + ": " + answer);
+            assertEquals(List.of("cursor"), answer.errorFields());
+        }
+        assertEquals(200, list(me, "limit=1&cursor=" + real).status());
+    }
+
+    @Test
     void noKeyAnswers401() {
         Answer answer = function.get("/v1/connections", null);
 

@@ -4,6 +4,7 @@ import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.CursorSeal;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.Entropy;
@@ -17,6 +18,7 @@ import io.connectionbroker.domain.UpgradeConnection;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -87,9 +89,11 @@ public class BrokerFactory {
         return new DeclineInvitation(store, clock);
     }
 
+    /** Only in a function that can sign cursors (the status function holds the service secret's reader). */
     @Singleton
-    ListConnections listConnections(ConnectionStore store, Clock clock) {
-        return new ListConnections(store, clock);
+    @Requires(beans = CursorSeal.class)
+    ListConnections listConnections(ConnectionStore store, Clock clock, CursorSeal cursors) {
+        return new ListConnections(store, clock, cursors);
     }
 
     @Singleton

@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * The AES-256 keys kept answers are encrypted with, derived from a secret that is read on first use, never
- * while the function starts (a SnapStart snapshot then holds none): in AWS the Secrets Manager secret the
+ * The keys derived from the service's secret: the AES-256 key kept answers are encrypted with, and the
+ * HMAC-SHA256 key cursors are signed with (each from its own label, so neither key tells anything of the
+ * other). The secret is read on first use, never while the function starts (a SnapStart snapshot then holds
+ * none): in AWS the Secrets Manager secret the
  * template creates ({@code connection-broker.idempotency.secret-arn}, set from
  * CONNECTION_BROKER_IDEMPOTENCY_SECRET_ARN); locally and in tests a configured text
  * ({@code connection-broker.idempotency.secret}).
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * function's timeout.
  */
 @Singleton
-public class AnswerSealingKey {
+public class SecretKeys {
     /** Shorter secrets are refused: the key is only as strong as the secret it comes from. */
     static final int SECRET_MIN_LENGTH = 32;
     /**
@@ -48,7 +50,8 @@ public class AnswerSealingKey {
      * previous when it is replayed.
      */
     static final Duration REFRESH_AFTER = Duration.ofHours(1);
-    private static final String LABEL = "connection-broker kept answers v1\n";
+    private static final String ANSWERS_LABEL = "connection-broker kept answers v1\n";
+    private static final String CURSORS_LABEL = "connection-broker cursors v1\n";
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final String CURRENT = "AWSCURRENT";
     private static final String PREVIOUS = "AWSPREVIOUS";
@@ -59,12 +62,12 @@ public class AnswerSealingKey {
     private final BeanProvider<SecretsManagerClient> secretsManager;
     private final Clock clock;
     private final Duration readBudget;
-    private SecretKeySpec current;
-    private Optional<SecretKeySpec> previous;
+    private Derived current;
+    private Optional<Derived> previous;
     private Instant readAt;
 
     @Inject
-    AnswerSealingKey(@Value("${connection-broker.idempotency.secret:}") String configuredSecret,
+    SecretKeys(@Value("${connection-broker.idempotency.secret:}") String configuredSecret,
                      @Value("${connection-broker.idempotency.previous-secret:}") String configuredPreviousSecret,
                      @Value("${connection-broker.idempotency.secret-arn:}") String secretArn,
                      BeanProvider<SecretsManagerClient> secretsManager, Clock clock,
@@ -96,13 +99,31 @@ public class AnswerSealingKey {
         }
     }
 
-    /** The key of the secret's current version: answers are sealed with it. */
-    synchronized SecretKeySpec current(Reads reads) {
+    /** The keys one version of the secret gives. */
+    record Derived(SecretKeySpec answers, SecretKeySpec cursors) {
+        @Override
+        public String toString() {
+            return "Derived[redacted]";
+        }
+    }
+
+    /** The answers key of the secret's current version: answers are sealed with it. */
+    SecretKeySpec current(Reads reads) {
+        return currentKeys(reads).answers();
+    }
+
+    /** The answers key of the secret's previous version; empty if the secret never changed. */
+    Optional<SecretKeySpec> previous(Reads reads) {
+        return previousKeys(reads).map(Derived::answers);
+    }
+
+    /** The keys of the secret's current version. */
+    synchronized Derived currentKeys(Reads reads) {
         if (current != null && !clock.instant().isBefore(readAt.plus(REFRESH_AFTER))) {
             forget();
         }
         if (current == null) {
-            current = derive(read(CURRENT, reads).orElseThrow(() -> new IllegalStateException(
+            current = derived(read(CURRENT, reads).orElseThrow(() -> new IllegalStateException(
                     "Idempotency-Key needs a secret to encrypt kept answers with: set"
                             + " connection-broker.idempotency.secret-arn (the deployment template does) or, outside"
                             + " AWS, connection-broker.idempotency.secret")));
@@ -111,10 +132,10 @@ public class AnswerSealingKey {
         return current;
     }
 
-    /** The key of the secret's previous version, read when first needed; empty if the secret never changed. */
-    synchronized Optional<SecretKeySpec> previous(Reads reads) {
+    /** The keys of the secret's previous version, read when first needed; empty if the secret never changed. */
+    synchronized Optional<Derived> previousKeys(Reads reads) {
         if (previous == null) {
-            previous = read(PREVIOUS, reads).map(AnswerSealingKey::derive);
+            previous = read(PREVIOUS, reads).map(SecretKeys::derived);
         }
         return previous;
     }
@@ -174,10 +195,14 @@ public class AnswerSealingKey {
                 + " now; send the request again, with the same Idempotency-Key.", RETRY_AFTER);
     }
 
-    private static SecretKeySpec derive(String secret) {
+    private static Derived derived(String secret) {
+        return new Derived(new SecretKeySpec(digest(ANSWERS_LABEL, secret), "AES"),
+                new SecretKeySpec(digest(CURSORS_LABEL, secret), "HmacSHA256"));
+    }
+
+    private static byte[] digest(String label, String secret) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((LABEL + secret).getBytes(StandardCharsets.UTF_8));
-            return new SecretKeySpec(digest, "AES");
+            return MessageDigest.getInstance("SHA-256").digest((label + secret).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
@@ -185,6 +210,6 @@ public class AnswerSealingKey {
 
     @Override
     public String toString() {
-        return "AnswerSealingKey[redacted]";
+        return "SecretKeys[redacted]";
     }
 }
