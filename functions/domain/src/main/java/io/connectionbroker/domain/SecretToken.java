@@ -84,7 +84,7 @@ final class SecretToken {
         return "SecretToken[id=" + id + ", secret=redacted]";
     }
 
-    private static String checksum(String body) {
+    static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         long value = crc.getValue();
