@@ -23,7 +23,6 @@ public interface ConnectionStore {
      */
     boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept);
 
-
     Optional<Instance> findInstance(String instanceId);
 
     /**
@@ -77,7 +76,6 @@ public interface ConnectionStore {
      */
     boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept);
 
-
     /**
      * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
      *
@@ -100,7 +98,6 @@ public interface ConnectionStore {
     /** Stores a new connection together with its invitation and its sync rules, all or nothing. */
     void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
                           IdempotencyRecord kept);
-
 
     Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner);
 
@@ -139,7 +136,6 @@ public interface ConnectionStore {
     boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy, Instant answeredAt,
                              Connection changed, IdempotencyRecord kept);
 
-
     /**
      * Stores a changed connection on condition that the stored one is still the version the change was decided
      * from ({@link Connection#decidedFrom()}), so that of two concurrent changes only one applies.
@@ -147,7 +143,6 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the connection changed (or was deleted) meanwhile
      */
     boolean replaceConnection(Connection changed, IdempotencyRecord kept);
-
 
     /**
      * Gives a pending connection a new invitation, all or nothing: stores the changed connection (which
@@ -159,7 +154,6 @@ public interface ConnectionStore {
      */
     boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next, IdempotencyRecord kept);
 
-
     /**
      * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or
      * nothing, on condition that the stored connection is still the version the change was decided from.
@@ -167,7 +161,6 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the connection changed (or is gone)
      */
     boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept);
-
 
     /**
      * Deletes the connection, its invitation and its rules, all or nothing, on condition that the stored

@@ -137,7 +137,6 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
         return calls.getAndSet(0);
     }
 
-
     private static AwsErrorDetails details(String code, int status) {
         return AwsErrorDetails.builder().errorCode(code).errorMessage("injected by the test: " + code)
                 .serviceName("DynamoDb").sdkHttpResponse(
