@@ -110,8 +110,8 @@ public class RegisterInstanceController {
                                            + " https://<account>.freshdesk.com or https://<account>.freshservice.com")
                            String url,
                            @Nullable
-                           @Schema(implementation = Platform.class, description = "Optional; when sent, it must be"
-                                   + " the platform of the URL's host")
+                           @Schema(implementation = Platform.class, type = "string", description = "Optional; when"
+                                   + " sent, it must be the platform of the URL's host")
                            String platform,
                            @Nullable @JsonProperty("public")
                            @Schema(description = "Whether other instances can reach it; false for one in a closed"

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.servers.ServerVariable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -42,6 +44,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Invitations", description = "The other side's answer to an invitation code"),
                 @Tag(name = "Rules", description = "Each side's sync rules"),
                 @Tag(name = "Operator", description = "The broker operator's calls; not for helpdesk apps"),
+        },
+        servers = {
+                @Server(url = "https://{apiId}.execute-api.{region}.amazonaws.com", description = "Deployed with"
+                        + " infra/template.yaml (the stack's ApiUrl output)", variables = {
+                        @ServerVariable(name = "apiId", defaultValue = "abcdef1234",
+                                description = "The HTTP API's id"),
+                        @ServerVariable(name = "region", defaultValue = "eu-west-1",
+                                description = "The AWS region of the stack")}),
+                @Server(url = "http://localhost:8080", description = "The local API (README's run command)"),
         })
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The API key the instance got when it registered: `Authorization: Bearer cbk_...`")
