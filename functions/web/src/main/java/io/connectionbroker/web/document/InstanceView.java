@@ -25,7 +25,9 @@ public record InstanceView(String id, String url,
                                    description = "When the 30-day trial every new instance starts on ends or ended;"
                                            + " null for an instance registered before trials")
                            String trialEndsAt,
-                           @JsonProperty("public") boolean isPublic,
+                           @JsonProperty("public") @Schema(name = "public", requiredMode = REQUIRED,
+                                   description = "Whether other instances can reach it")
+                           boolean isPublic,
                            @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt) {
 
     public static InstanceView of(Instance instance, Instant now) {
