@@ -118,17 +118,4 @@ class ConnectionStatusFunctionTest extends FunctionTest {
         access.assertOnlyASideGetsIn("GET", "/v1/connections/" + connection.id(), null, List.of(connection.id(), connection.source().url().value(), connection.destination().url().value()));
         access.assertOnlyAValidKeyGetsIn("GET", "/v1/connections", null);
     }
-
-    @Test
-    void whatApiGatewayAnswersItselfNeverReachesTheFunction() {
-        Answer options = function.send("OPTIONS", "/v1/connections", acme.apiKey().reveal(), null, null);
-        assertEquals(404, options.status(), "no route has OPTIONS and the API sets up no CORS");
-        assertEquals("{\"message\":\"Not Found\"}", options.body());
-
-        for (String path : List.of("/v1/connections/%", "/v1/connections/%zz", "/v1/connections/%E0%A4")) {
-            Answer malformed = function.get(path, acme.apiKey().reveal());
-            assertEquals(400, malformed.status(), path);
-            assertEquals("{\"message\":\"Bad Request\"}", malformed.body(), path);
-        }
-    }
 }
