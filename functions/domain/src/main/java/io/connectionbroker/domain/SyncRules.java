@@ -2,10 +2,12 @@ package io.connectionbroker.domain;
 
 import io.connectionbroker.domain.refusal.RulesReadOnly;
 import io.connectionbroker.domain.refusal.RulesVersionConflict;
+import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Set;
  * or write the other's; Visual keeps one set both sides edit; Basic's set is fixed.
  */
 public final class SyncRules {
+    /** Tries at reading a connection's rules while it is upgraded or deleted meanwhile. */
+    private static final int READS_OF_A_CHANGING_CONNECTION = 3;
+
     private final ViewConnection view;
     private final ConnectionStore store;
 
@@ -39,13 +44,31 @@ public final class SyncRules {
         return rulesOf(caller, view.view(caller, connectionId));
     }
 
+    /**
+     * The caller's rules of the connection as read. The connection and its rules are two reads: a delete or an
+     * upgrade between them leaves the rules read missing, and the connection is then read again, so that the
+     * caller is told it is gone, or gets the rules of its new mode.
+     */
     private SideRules rulesOf(Instance caller, Connection connection) {
-        Side side = sideOf(caller, connection);
-        RuleSet.Owner owner = ownerOf(connection.mode(), side);
-        RuleSet stored = store.findRules(connection.id(), owner).orElseThrow(() ->
-                new IllegalStateException("connection " + connection.id() + " has no " + owner + " rules"));
-        return new SideRules(side, owner == RuleSet.Owner.SHARED && side == Side.DESTINATION ? stored.reversed() : stored);
+        Connection read = connection;
+        for (int attempt = 0; attempt < READS_OF_A_CHANGING_CONNECTION; attempt++) {
+            Side side = sideOf(caller, read);
+            RuleSet.Owner owner = ownerOf(read.mode(), side);
+            Optional<RuleSet> stored = store.findRules(read.id(), owner);
+            if (stored.isPresent()) {
+                return new SideRules(side, owner == RuleSet.Owner.SHARED && side == Side.DESTINATION
+                        ? stored.get().reversed() : stored.get());
+            }
+            Connection again = view.view(caller, read.id());
+            if (again.version() == read.version()) {
+                throw new IllegalStateException("connection " + read.id() + " has no " + owner + " rules");
+            }
+            read = again;
+        }
+        throw new StoreUnavailable("This connection is being changed by other requests right now. Send the same"
+                + " request again.", java.time.Duration.ofSeconds(1));
     }
+
 
     /**
      * Replaces the caller's own side's rules, if {@code version} is still the current one, and bumps it.

@@ -114,8 +114,8 @@ public class RegisterInstanceController {
                                    + " sent, it must be the platform of the URL's host")
                            String platform,
                            @Nullable @JsonProperty("public")
-                           @Schema(name = "public", description = "Whether other instances can reach it; false for"
-                                   + " one in a closed network")
+                           @Schema(name = "public", type = "boolean", nullable = true, description = "Whether other"
+                                   + " instances can reach it; false for one in a closed network")
                            Boolean reachable,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProofFields.ProofBody proof) {
         static final String EXAMPLE = """

@@ -33,6 +33,21 @@ class DocumentShapeTest {
     }
 
     @Test
+    void onlyObjectsSayWhetherTheyTakeOtherProperties() {
+        DOCUMENT.model.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().forEach((property, described) -> {
+                    io.swagger.v3.oas.models.media.Schema<?> propertySchema =
+                            (io.swagger.v3.oas.models.media.Schema<?>) described;
+                    if (propertySchema.getType() != null && !"object".equals(propertySchema.getType())) {
+                        assertEquals(null, propertySchema.getAdditionalProperties(), name + "." + property);
+                    }
+                });
+            }
+        });
+    }
+
+    @Test
     void everyOperationSaysWhatSecurityItNeedsAndRegistrationNeedsNone() {
         DOCUMENT.operations().forEach((operation, described) ->
                 assertNotNull(described.getSecurity(), operation + " says nothing of security"));

@@ -15,6 +15,7 @@ import io.connectionbroker.domain.Invitation;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
+import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.testing.function.RaceTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import io.connectionbroker.testing.function.Race;
@@ -136,6 +137,19 @@ class UpgradeRacesFunctionTest extends RaceTest {
         for (var owner : io.connectionbroker.domain.RuleSet.Owner.values()) {
             assertFalse(store().findRules(connection.id(), owner).isPresent(), "rules of a deleted connection");
         }
+    }
+
+    @RepeatedTest(2)
+    void rulesReadWhileTheConnectionIsUpgradedAreTheOldModesOrTheNewOnes() throws Exception {
+        Registered beta = arrange.instance(Platform.ZENDESK);
+        Connection connection = arrange.activeConnection(acme.instance(), beta.instance());
+
+        Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
+                ? () -> Race.told(upgrade(connection))
+                : () -> Race.told("read", () -> function.bean(SyncRules.class).view(beta.instance(), connection.id())));
+
+        assertEquals(Map.of("200", 1, "422 mode-fixed", CALLERS / 2 - 1, "read", CALLERS / 2), told,
+                "a read between the connection and its rules never fails");
     }
 
     private Answer upgrade(Connection connection) {
