@@ -109,7 +109,7 @@ public class InitiateConnectionController {
     @Serdeable
     @Schema(name = "AdminAccessInitiation")
     public record AdminAccessInitiation(ConnectionView connection, String confirmUrl) {
-        static final String EXAMPLE = "{\"connection\": " + ApiExamples.PENDING_CONNECTION + ", \"confirmUrl\":"
+        static final String EXAMPLE = "{\"connection\": " + ApiExamples.ADMIN_ACCESS_CONNECTION + ", \"confirmUrl\":"
                 + " \"https://beta.freshdesk.com/connection-broker/confirm"
                 + "?code=cbi_s6ae9gx34551t5nm_hvzr79n1rvrfjzx01tyeshwyt5wjpc8x216cwc6\"}";
     }

@@ -67,4 +67,62 @@ class DocumentShapeTest {
         assertEquals(List.of("https://{apiId}.execute-api.{region}.amazonaws.com", "http://localhost:8080"),
                 DOCUMENT.model.getServers().stream().map(server -> server.getUrl()).toList());
     }
+
+    @Test
+    void theProblemTypesAreExactlyTheKindsTheApiAnswersWith() {
+        Set<String> documented = new java.util.TreeSet<>();
+        problemProperty("type").getEnum().forEach(type -> documented.add(type.toString()));
+        Set<String> answered = new java.util.TreeSet<>();
+        for (io.connectionbroker.domain.refusal.Refusal.Kind kind
+                : io.connectionbroker.domain.refusal.Refusal.Kind.values()) {
+            answered.add(PROBLEM + kind.slug());
+        }
+        // What the edge answers itself: a body it will not read, a route or method that does not exist, a
+        // fault of its own.
+        for (String edge : List.of("payload-too-large", "unsupported-media-type", "not-found", "method-not-allowed",
+                "not-acceptable", "internal-error")) {
+            answered.add(PROBLEM + edge);
+        }
+        assertEquals(answered, documented);
+    }
+
+    @Test
+    void theProblemsModesAndStatusesAreTheDomainsOwn() {
+        assertEquals(names(io.connectionbroker.domain.Mode.values()), strings(problemProperty("mode").getEnum()));
+        assertEquals(names(io.connectionbroker.domain.Mode.values()),
+                strings(problemProperty("offeredModes").getItems().getEnum()));
+        assertEquals(names(io.connectionbroker.domain.ConnectionStatus.values()),
+                strings(problemProperty("connectionStatus").getEnum()));
+    }
+
+    @Test
+    void theAdminAccessExampleIsABasicConnection() throws Exception {
+        Object example = DOCUMENT.operations().get("POST /v1/connections").getResponses().get("201").getContent()
+                .get("application/json").getExamples().get("admin access").getValue();
+        com.fasterxml.jackson.databind.JsonNode connection = io.swagger.v3.core.util.Json.mapper()
+                .valueToTree(example).get("connection");
+
+        assertEquals("BASIC", connection.get("mode").asText(), "the server refuses admin access for other modes");
+    }
+
+    private static final String PROBLEM = "urn:connection-broker:problem:";
+
+    private static io.swagger.v3.oas.models.media.Schema<?> problemProperty(String name) {
+        return (io.swagger.v3.oas.models.media.Schema<?>) DOCUMENT.model.getComponents().getSchemas().get("Problem")
+                .getProperties().get(name);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
+        return names;
+    }
+
+    private static Set<String> strings(List<?> values) {
+        Set<String> strings = new java.util.TreeSet<>();
+        values.forEach(value -> strings.add(value.toString()));
+        return strings;
+    }
 }

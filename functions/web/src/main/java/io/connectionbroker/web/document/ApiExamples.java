@@ -11,17 +11,30 @@ public final class ApiExamples {
             {"instanceId": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
              "platform": "ZENDESK", "shortName": "acme", "project": "SUPPORT"}""";
 
-    /** Everything after the status of a connection the destination has not answered yet. */
-    private static final String UNANSWERED = """
-            , "type": "PUBLIC", "mode": "SCRIPT", "name": "acme to beta", "description": "Support tickets both ways",
+    private static final String PUBLIC_IN_MODE = ", \"type\": \"PUBLIC\", \"mode\": ";
+
+    /** After the mode of a connection the destination has not answered yet, up to its invitation's expiry. */
+    private static final String UNANSWERED_UNTIL = """
+            , "name": "acme to beta", "description": "Support tickets both ways",
              "source": """ + SOURCE + """
             ,
              "destination": {"instanceId": null, "url": "https://beta.freshdesk.com", "platform": "FRESHDESK",
                              "shortName": "beta", "project": null},
-             "invitationExpiresAt": "2026-11-27T08:47:35.240Z",
+             "invitationExpiresAt": """;
+
+    private static final String CREATED = """
+            ,
              "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:47:35.240Z"}""";
 
+    /** Everything after the status of a SCRIPT connection the destination has not answered yet. */
+    private static final String UNANSWERED = PUBLIC_IN_MODE + "\"SCRIPT\"" + UNANSWERED_UNTIL
+            + "\"2026-11-27T08:47:35.240Z\"" + CREATED;
+
     public static final String PENDING_CONNECTION = ID + "\"PENDING\"" + UNANSWERED;
+
+    /** Admin access is for BASIC connections only, and its confirmation lives 15 minutes. */
+    public static final String ADMIN_ACCESS_CONNECTION = ID + "\"PENDING\"" + PUBLIC_IN_MODE + "\"BASIC\""
+            + UNANSWERED_UNTIL + "\"2026-11-24T09:02:35.240Z\"" + CREATED;
 
     public static final String DECLINED_CONNECTION = ID + "\"DECLINED\"" + UNANSWERED;
 
