@@ -26,10 +26,6 @@ public final class DeleteConnection {
         FreshDecisions.untilCommitted(clock, () -> {
             Connection connection = view.view(caller, connectionId);
             return store.deleteConnection(connection) ? Optional.of(connection) : Optional.empty();
-        }, () -> {
-            ConnectionStatus now = view.view(caller, connectionId).status();
-            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + now
-                    + ". Look at it again before you delete it.", now);
-        });
+        }, () -> view.keptChanging(caller, connectionId, "Look at it again before you delete it."));
     }
 }

@@ -93,11 +93,7 @@ public final class InitiateConnection {
             return store.replaceInvitation(reinvited, current.invitationId(),
                     Invitation.open(code, connectionId, expiresAt), replay.recordOf(initiated))
                     ? Optional.of(initiated) : Optional.empty();
-        }, () -> {
-            ConnectionStatus status = view.view(initiator, connectionId).status();
-            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + status
-                    + ". Look at it again before inviting.", status);
-        });
+        }, () -> view.keptChanging(initiator, connectionId, "Look at it again before inviting."));
     }
 
     /** Shared with accepting: however the destination is named, two private sides cannot connect. */

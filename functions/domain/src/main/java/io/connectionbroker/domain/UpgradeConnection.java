@@ -57,10 +57,6 @@ public final class UpgradeConnection {
             Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             return store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))
                     ? Optional.of(upgraded) : Optional.empty();
-        }, () -> {
-            ConnectionStatus now = view.view(caller, connectionId).status();
-            return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + now
-                    + ". Look at it again before you send this again.", now);
-        });
+        }, () -> view.keptChanging(caller, connectionId, "Look at it again before you send this again."));
     }
 }

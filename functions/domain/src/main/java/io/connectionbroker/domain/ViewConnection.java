@@ -1,6 +1,7 @@
 package io.connectionbroker.domain;
 
 import io.connectionbroker.domain.refusal.ConnectionNotFound;
+import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -26,5 +27,15 @@ public final class ViewConnection {
                 .filter(connection -> connection.hasSide(caller.id()))
                 .map(connection -> connection.asSeenAt(clock.instant()))
                 .orElseThrow(ConnectionNotFound::new);
+    }
+
+    /**
+     * The refusal for a change that kept losing to other requests' changes: the connection's status now, and
+     * what to do.
+     */
+    ConnectionStateConflict keptChanging(Instance caller, String connectionId, String advice) {
+        ConnectionStatus now = view(caller, connectionId).status();
+        return new ConnectionStateConflict("Other requests kept changing this connection; it is now " + now + ". "
+                + advice, now);
     }
 }

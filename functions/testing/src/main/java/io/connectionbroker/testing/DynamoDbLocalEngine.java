@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Amazon's DynamoDB Local, the real engine, started once per test JVM in memory on a free port and
@@ -30,12 +31,16 @@ public final class DynamoDbLocalEngine {
 
     private DynamoDbLocalEngine(URI endpoint) {
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
+        this.client = clientFor(endpoint).build();
+    }
+
+    /** A client of DynamoDB Local at the endpoint, with its fixed region and credentials, to finish and build. */
+    static DynamoDbClientBuilder clientFor(URI endpoint) {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     /** The engine of this JVM, started on first use and stopped when the JVM exits. */

@@ -2,10 +2,6 @@ package io.connectionbroker.testing;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -64,12 +60,7 @@ public final class TableSetUp {
 
     /** A client for set-up calls on DynamoDB Local at the endpoint, with {@link #CALL_LIMIT}. */
     public static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(DynamoDbLocalEngine.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        DynamoDbLocalEngine.ACCESS_KEY, DynamoDbLocalEngine.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
+        return DynamoDbLocalEngine.clientFor(endpoint)
                 .overrideConfiguration(config -> config.apiCallTimeout(CALL_LIMIT).apiCallAttemptTimeout(CALL_LIMIT))
                 .build();
     }
