@@ -3,6 +3,7 @@ package io.connectionbroker.benchmarks;
 import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.RegisterInstance;
@@ -71,13 +72,18 @@ public final class Benchmarks {
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
         RegisterInstance register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
-        RegisterInstance.Registered acme = register.register(SeedingHelpdesks.command("https://acme.zendesk.com"));
-        RegisterInstance.Registered beta = register.register(SeedingHelpdesks.command("https://beta.zendesk.com"));
-        InitiateConnection.Initiated initiated = new InitiateConnection(store, clock, entropy,
-                InitiateConnection.DEFAULT_INVITATION_LIFETIME).initiate(acme.instance(), new InitiateConnection.Command(
-                "https://beta.zendesk.com", false, Mode.SCRIPT, "acme", "beta", null, null, "SUPPORT"));
-        Connection connection = new AcceptInvitation(store, clock).accept(beta.instance(),
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        IdempotentRequests requests = new IdempotentRequests(store, clock);
+        RegisterInstance.Registered acme = requests.commit(register.register(
+                SeedingHelpdesks.command("https://acme.zendesk.com")));
+        RegisterInstance.Registered beta = requests.commit(register.register(
+                SeedingHelpdesks.command("https://beta.zendesk.com")));
+        InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
+                InitiateConnection.DEFAULT_INVITATION_LIFETIME);
+        InitiateConnection.Initiated initiated = requests.commit(() -> initiate.initiate(acme.instance(),
+                new InitiateConnection.Command("https://beta.zendesk.com", false, Mode.SCRIPT, "acme", "beta", null,
+                        null, "SUPPORT")));
+        Connection connection = requests.commit(() -> new AcceptInvitation(store, clock).accept(beta.instance(),
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
         String id = connection.id();
         String acmeKey = acme.apiKey().reveal();
         String betaKey = beta.apiKey().reveal();

@@ -2,6 +2,7 @@ package io.connectionbroker.benchmarks;
 
 import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Mode;
@@ -35,6 +36,7 @@ final class ScaleBenchmark {
 
     private final DynamoDbConnectionStore store;
     private final RegisterInstance register;
+    private final IdempotentRequests requests;
     private final InitiateConnection initiate;
     private final InProcessApi api;
     private final RegisterInstance.Registered owner;
@@ -52,6 +54,7 @@ final class ScaleBenchmark {
         SecureEntropy entropy = new SecureEntropy();
         register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
         initiate = new InitiateConnection(store, clock, entropy, InitiateConnection.DEFAULT_INVITATION_LIFETIME);
+        requests = new IdempotentRequests(store, clock);
         owner = instance(Platform.ZENDESK);
         acceptor = instance(Platform.ZENDESK);
         for (int i = 0; i < 9; i++) {
@@ -61,8 +64,8 @@ final class ScaleBenchmark {
     }
 
     private RegisterInstance.Registered instance(Platform platform) {
-        return register.register(SeedingHelpdesks.command("https://b" + UUID.randomUUID().toString().replace("-", "")
-                + "." + platform.host()));
+        return requests.commit(register.register(SeedingHelpdesks.command("https://b"
+                + UUID.randomUUID().toString().replace("-", "") + "." + platform.host())));
     }
 
     /** @return the table's rows: operation, medians at each size, their ratio */
@@ -98,8 +101,9 @@ final class ScaleBenchmark {
                 done.add(pool.submit(() -> {
                     for (int i = thread; i < missing; i += FILL_THREADS) {
                         Instance initiator = i < ownerMissing ? owner.instance() : others.get(i % others.size());
-                        Connection connection = initiate.initiate(initiator, new InitiateConnection.Command(null, true,
-                                Mode.BASIC, "src", "dst", null, null, "SUPPORT")).connection();
+                        Connection connection = requests.commit(() -> initiate.initiate(initiator,
+                                new InitiateConnection.Command(null, true, Mode.BASIC, "src", "dst", null, null,
+                                        "SUPPORT"))).connection();
                         if (initiator == owner.instance()) {
                             ownerConnections.add(connection.id());
                         }
@@ -120,8 +124,9 @@ final class ScaleBenchmark {
     private double[] measure() {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 2 * SAMPLES; i++) {
-            codes.add(initiate.initiate(owner.instance(), new InitiateConnection.Command(acceptor.instance().url().value(),
-                    false, Mode.BASIC, "src", "dst", null, null, "SUPPORT")).code().reveal());
+            codes.add(requests.commit(() -> initiate.initiate(owner.instance(), new InitiateConnection.Command(
+                    acceptor.instance().url().value(), false, Mode.BASIC, "src", "dst", null, null, "SUPPORT")))
+                    .code().reveal());
         }
         connections += codes.size();
         String ownerKey = owner.apiKey().reveal();

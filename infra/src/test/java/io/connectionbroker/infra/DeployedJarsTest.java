@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Proof;
@@ -79,22 +80,24 @@ class DeployedJarsTest {
         DynamoDbConnectionStore store = new DynamoDbConnectionStore(engine.client(), table);
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
+        IdempotentRequests runner = new IdempotentRequests(store, clock);
         RegisterInstance register = new RegisterInstance(store, new HttpHelpdeskUsers(json, helpdesks.endpoint(),
                 Duration.ofSeconds(3)), clock, entropy);
         Proof admin = new Proof.OAuth(StandInHelpdesks.ADMIN);
-        RegisterInstance.Registered acme = register.register(new RegisterInstance.Command(
-                "https://acme.zendesk.com", null, true, admin));
-        RegisterInstance.Registered beta = register.register(new RegisterInstance.Command(
-                "https://beta.zendesk.com", null, true, admin));
+        RegisterInstance.Registered acme = runner.commit(register.register(new RegisterInstance.Command(
+                "https://acme.zendesk.com", null, true, admin)));
+        RegisterInstance.Registered beta = runner.commit(register.register(new RegisterInstance.Command(
+                "https://beta.zendesk.com", null, true, admin)));
         InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME);
         InitiateConnection.Command toBeta = new InitiateConnection.Command(
                 "https://beta.zendesk.com", false, Mode.BASIC, "acme", "beta", null, null, "SUPPORT");
-        String active = new AcceptInvitation(store, clock).accept(beta.instance(), new AcceptInvitation.Command(
-                initiate.initiate(acme.instance(), toBeta).code().reveal(), "HELP")).id();
-        String toAccept = initiate.initiate(acme.instance(), toBeta).code().reveal();
-        String toDecline = initiate.initiate(acme.instance(), toBeta).code().reveal();
-        Connection toDelete = initiate.initiate(acme.instance(), toBeta).connection();
+        String invited = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        String active = runner.commit(() -> new AcceptInvitation(store, clock).accept(beta.instance(),
+                new AcceptInvitation.Command(invited, "HELP"))).id();
+        String toAccept = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        String toDecline = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        Connection toDelete = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).connection();
         String acmeKey = acme.apiKey().reveal();
         String betaKey = beta.apiKey().reveal();
 

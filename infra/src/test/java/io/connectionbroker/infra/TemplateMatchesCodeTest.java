@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.connectionbroker.idempotency.SecretsManagerClientSettings;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
-import io.connectionbroker.domain.FreshDecisions;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.wiring.DynamoDbClientSettings;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
@@ -208,7 +208,7 @@ class TemplateMatchesCodeTest {
         // ones counted.
         Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT
                 .multipliedBy(DynamoDbClientSettings.MAX_CALLS_PER_REQUEST)
-                .plus(FreshDecisions.REDECIDE_WITHIN)
+                .plus(IdempotentRequests.REDECIDE_WITHIN)
                 .plusMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS).plusSeconds(1);
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
             Number timeout = (Number) template.functionProperty(function, "Timeout");

@@ -80,7 +80,7 @@ public class AcceptInvitationController {
         }
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
-                replay -> acceptInvitation.accept(caller, command, replay),
+                () -> acceptInvitation.accept(caller, command),
                 accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted))));
     }
 

@@ -103,7 +103,7 @@ class AcceptInvitationFunctionTest extends FunctionTest {
     void aDeclinedCodeAnswers410() {
         Registered beta = arrange.instance(Platform.FRESHDESK);
         Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
-        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(beta.instance(), initiated.code().reveal());
+        function.commit(() -> function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(beta.instance(), initiated.code().reveal()));
 
         Answer answer = accept(beta, initiated.code().reveal(), "HELP");
 
@@ -167,8 +167,8 @@ class AcceptInvitationFunctionTest extends FunctionTest {
     @Test
     void aModeTheAcceptingPlatformDoesNotOfferAnswers422() {
         String url = "https://registered-later-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".freshdesk.com";
-        Initiated visual = function.bean(InitiateConnection.class).initiate(acme.instance(),
-                new InitiateConnection.Command(url, false, Mode.VISUAL, "a", "b", null, null, "P"));
+        Initiated visual = function.commit(() -> function.bean(InitiateConnection.class).initiate(acme.instance(),
+                new InitiateConnection.Command(url, false, Mode.VISUAL, "a", "b", null, null, "P")));
         Registered later = arrange.instanceAt(url, License.PAID, true);
 
         Answer answer = accept(later, visual.code().reveal(), "HELP");

@@ -52,8 +52,8 @@ class InvitationRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(accept(beta, initiated))
-                : () -> Race.told("declined", () -> function.bean(DeclineInvitation.class)
-                        .decline(beta.instance(), initiated.code().reveal())));
+                : () -> Race.told("declined", () -> function.commit(() -> function.bean(DeclineInvitation.class)
+                        .decline(beta.instance(), initiated.code().reveal()))));
 
         Connection stored = store().findConnection(initiated.connection().id()).orElseThrow();
         Invitation.Answer answer = answer(initiated).answer();
@@ -80,8 +80,8 @@ class InvitationRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(accept(beta, initiated))
-                : () -> Race.told("reinvited", () -> function.bean(InitiateConnection.class)
-                        .reinvite(acme.instance(), initiated.connection().id())));
+                : () -> Race.told("reinvited", () -> function.commit(() -> function.bean(InitiateConnection.class)
+                        .reinvite(acme.instance(), initiated.connection().id()))));
 
         Connection stored = store().findConnection(initiated.connection().id()).orElseThrow();
         Invitation current = store().findInvitation(stored.invitationId()).orElseThrow();
@@ -110,7 +110,7 @@ class InvitationRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(accept(beta, initiated))
-                : () -> Race.told("deleted", () -> function.bean(DeleteConnection.class).delete(acme.instance(), id)));
+                : () -> Race.told("deleted", () -> function.commit(() -> function.bean(DeleteConnection.class).delete(acme.instance(), id))));
 
         assertEquals(1, told.get("deleted"), told.toString());
         assertTrue(told.getOrDefault("200", 0) <= 1, told.toString());

@@ -67,7 +67,7 @@ public class ConnectionActivationController {
                                     @PathVariable String id) {
         Instance caller = callers.from(authorization);
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
-                replay -> activation.deactivate(caller, id, replay), ConnectionActivationController::view);
+                () -> activation.deactivate(caller, id), ConnectionActivationController::view);
     }
 
     @Post("/activate")
@@ -88,7 +88,7 @@ public class ConnectionActivationController {
                                     @PathVariable String id) {
         Instance caller = callers.from(authorization);
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
-                replay -> activation.activate(caller, id, replay), ConnectionActivationController::view);
+                () -> activation.activate(caller, id), ConnectionActivationController::view);
     }
 
     private static MutableHttpResponse<?> view(Connection connection) {

@@ -42,8 +42,8 @@ class ActivationRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(deactivate(connection))
-                : () -> Race.told("activated", () -> function.bean(ConnectionActivation.class)
-                        .activate(beta.instance(), connection.id())));
+                : () -> Race.told("activated", () -> function.commit(() -> function.bean(ConnectionActivation.class)
+                        .activate(beta.instance(), connection.id()))));
 
         int deactivated = told.getOrDefault("200", 0);
         int activated = told.getOrDefault("activated", 0);
@@ -87,8 +87,8 @@ class ActivationRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(deactivate(connection))
-                : () -> Race.told("rules changed", () -> function.bean(SyncRules.class)
-                        .replace(beta.instance(), connection.id(), 1, outgoing, List.of())));
+                : () -> Race.told("rules changed", () -> function.commit(() -> function.bean(SyncRules.class)
+                        .replace(beta.instance(), connection.id(), 1, outgoing, List.of()))));
 
         assertEquals(Map.of("200", 1, "409 connection-state-conflict", CALLERS / 2 - 1, "rules changed", 1,
                 "refused rules-version-conflict", CALLERS / 2 - 1), told);

@@ -20,7 +20,7 @@ class ActivationUnderFaultsFunctionTest extends FaultTest {
 
     private Call activate() {
         Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
-        function.bean(ConnectionActivation.class).deactivate(acme.instance(), connection.id());
+        function.commit(() -> function.bean(ConnectionActivation.class).deactivate(acme.instance(), connection.id()));
         return new Call("POST", "/v1/connections/" + connection.id() + "/activate", acme.apiKey().reveal(), null);
     }
 

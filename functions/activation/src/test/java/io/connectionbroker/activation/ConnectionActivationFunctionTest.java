@@ -69,8 +69,8 @@ class ConnectionActivationFunctionTest extends FunctionTest {
 
         Registered invited = arrange.instance(Platform.FRESHSERVICE);
         var declined = arrange.connectionTo(acme.instance(), invited.instance(), Mode.BASIC);
-        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(invited.instance(),
-                declined.code().reveal());
+        function.commit(() -> function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(invited.instance(),
+                declined.code().reveal()));
         assertRefused(declined.connection().id(), "activate", "DECLINED");
         assertRefused(declined.connection().id(), "deactivate", "DECLINED");
     }

@@ -80,7 +80,7 @@ public class DeclineInvitationController {
         }
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
-                replay -> declineInvitation.decline(caller, code, replay),
+                () -> declineInvitation.decline(caller, code),
                 declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined))));
     }
 

@@ -93,8 +93,8 @@ class DeclineInvitationFunctionTest extends FunctionTest {
     void anUnknownCodeIs404AndABigOrANonJsonBodyIsRefusedAtTheEdge() {
         Initiated replaced = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(),
                 Mode.BASIC);
-        function.bean(io.connectionbroker.domain.InitiateConnection.class)
-                .reinvite(acme.instance(), replaced.connection().id());
+        function.commit(() -> function.bean(io.connectionbroker.domain.InitiateConnection.class)
+                .reinvite(acme.instance(), replaced.connection().id()));
         Answer answer = function.post("/v1/invitations/decline", acme.apiKey().reveal(),
                 "{\"code\": \"" + replaced.code().reveal() + "\"}");
         assertEquals(404, answer.status(), answer.toString());

@@ -35,8 +35,8 @@ class DeclineRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(decline(beta, initiated))
-                : () -> Race.told("reinvited", () -> issued.add(function.bean(InitiateConnection.class)
-                        .reinvite(acme.instance(), initiated.connection().id()).code().id())));
+                : () -> Race.told("reinvited", () -> issued.add(function.commit(() -> function.bean(
+                        InitiateConnection.class).reinvite(acme.instance(), initiated.connection().id())).code().id())));
 
         assertTrue(Set.of("200", "404 invitation-not-found", "410 invitation-declined", "reinvited",
                 "refused connection-state-conflict").containsAll(told.keySet()), told.toString());
@@ -64,7 +64,7 @@ class DeclineRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(decline(beta, initiated))
-                : () -> Race.told("deleted", () -> function.bean(DeleteConnection.class).delete(acme.instance(), id)));
+                : () -> Race.told("deleted", () -> function.commit(() -> function.bean(DeleteConnection.class).delete(acme.instance(), id))));
 
         assertEquals(1, told.get("deleted"), told.toString());
         assertTrue(told.getOrDefault("200", 0) <= 1, told.toString());

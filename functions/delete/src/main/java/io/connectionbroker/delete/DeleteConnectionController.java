@@ -1,5 +1,7 @@
 package io.connectionbroker.delete;
 
+import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.document.ConnectionRoute;
@@ -23,10 +25,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class DeleteConnectionController {
     private final CallerInstance callers;
     private final DeleteConnection deleteConnection;
+    private final IdempotentRequests requests;
 
-    public DeleteConnectionController(CallerInstance callers, DeleteConnection deleteConnection) {
+    public DeleteConnectionController(CallerInstance callers, DeleteConnection deleteConnection,
+                                      IdempotentRequests requests) {
         this.callers = callers;
         this.deleteConnection = deleteConnection;
+        this.requests = requests;
     }
 
     @Delete("/{id}")
@@ -37,7 +42,8 @@ public class DeleteConnectionController {
     public HttpResponse<Void> delete(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String id) {
-        deleteConnection.delete(callers.from(authorization), id);
+        Instance caller = callers.from(authorization);
+        requests.commit(() -> deleteConnection.delete(caller, id));
         return HttpResponse.noContent();
     }
 }

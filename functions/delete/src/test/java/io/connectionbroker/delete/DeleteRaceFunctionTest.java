@@ -34,8 +34,8 @@ class DeleteRaceFunctionTest extends RaceTest {
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(function.send("DELETE", "/v1/connections/" + connection.id(), acme.apiKey().reveal(),
                         null, null))
-                : () -> Race.told("deactivated", () -> function.bean(ConnectionActivation.class)
-                        .deactivate(acme.instance(), connection.id())));
+                : () -> Race.told("deactivated", () -> function.commit(() -> function.bean(ConnectionActivation.class)
+                        .deactivate(acme.instance(), connection.id()))));
 
         assertEquals(1, told.get("204"), told.toString());
         assertTrue(told.getOrDefault("deactivated", 0) <= 1, told.toString());
@@ -53,8 +53,8 @@ class DeleteRaceFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(delete(connection))
-                : () -> Race.told("reinvited", () -> issued.add(function.bean(InitiateConnection.class)
-                        .reinvite(acme.instance(), connection.id()).code().id())));
+                : () -> Race.told("reinvited", () -> issued.add(function.commit(() -> function.bean(InitiateConnection.class)
+                        .reinvite(acme.instance(), connection.id())).code().id())));
 
         assertEquals(1, told.get("204"), told.toString());
         assertTrue(Set.of("204", "404 connection-not-found", "reinvited", "refused connection-not-found",
@@ -74,8 +74,8 @@ class DeleteRaceFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(delete(connection))
-                : () -> Race.told("rules changed", () -> function.bean(SyncRules.class)
-                        .replace(beta.instance(), connection.id(), 1, outgoing, List.of())));
+                : () -> Race.told("rules changed", () -> function.commit(() -> function.bean(SyncRules.class)
+                        .replace(beta.instance(), connection.id(), 1, outgoing, List.of()))));
 
         assertEquals(1, told.get("204"), told.toString());
         assertTrue(told.getOrDefault("rules changed", 0) <= 1, told.toString());
@@ -88,12 +88,12 @@ class DeleteRaceFunctionTest extends RaceTest {
     void activationsAgainstDeletesLeaveNothing() throws Exception {
         Registered beta = arrange.instance(Platform.FRESHDESK);
         Connection connection = arrange.activeConnection(acme.instance(), beta.instance());
-        function.bean(ConnectionActivation.class).deactivate(acme.instance(), connection.id());
+        function.commit(() -> function.bean(ConnectionActivation.class).deactivate(acme.instance(), connection.id()));
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(delete(connection))
-                : () -> Race.told("activated", () -> function.bean(ConnectionActivation.class)
-                        .activate(beta.instance(), connection.id())));
+                : () -> Race.told("activated", () -> function.commit(() -> function.bean(ConnectionActivation.class)
+                        .activate(beta.instance(), connection.id()))));
 
         assertEquals(1, told.get("204"), told.toString());
         assertTrue(told.getOrDefault("activated", 0) <= 1, told.toString());

@@ -16,12 +16,8 @@ public final class AcceptInvitation {
     public record Command(String code, String project) {
     }
 
-    /** @return the connection, now ACTIVE with the acceptor as its destination */
-    public Connection accept(Instance acceptor, Command command) {
-        return accept(acceptor, command, Replayable.none());
-    }
-
-    public Connection accept(Instance acceptor, Command command, Replayable<Connection> replay) {
+    /** Decides to make the connection ACTIVE with the acceptor as its destination. */
+    public Decision<Connection> accept(Instance acceptor, Command command) {
         FieldChecks checks = new FieldChecks();
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
@@ -34,6 +30,6 @@ public final class AcceptInvitation {
                         throw new ConnectionNotAllowed(InitiateConnection.NEITHER_REACHABLE);
                     }
                     return presented.connection().acceptedBy(acceptor, project, now);
-                }, replay);
+                });
     }
 }

@@ -4,6 +4,7 @@ import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
 import io.connectionbroker.domain.refusal.InstanceNotFound;
 import io.connectionbroker.domain.refusal.StoreUnavailable;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * An instance whose helpdesk moved to another address (a sub-domain rename) keeps its identity: same id, keys
@@ -28,36 +29,35 @@ public final class ChangeInstanceUrl {
     public record Command(String url, Proof proof) {
     }
 
-    public Instance change(Instance caller, Command command) {
-        return change(caller, command, Replayable.none());
-    }
-
     /**
-     * @throws PlatformMismatch          the new URL is another platform's: an instance keeps its platform
-     * @throws InstanceAlreadyRegistered another instance is registered at the new URL
-     * @throws StoreUnavailable          the instance moved meanwhile (send again), or the database is busy
+     * Decides the move, each time it is asked; the helpdesk confirms the proof on the first decision only.
+     * Refuses with {@link PlatformMismatch} when the new URL is another platform's (an instance keeps its
+     * platform); a commit that loses refuses with {@link InstanceAlreadyRegistered} when another instance is
+     * registered at the new URL, with {@link StoreUnavailable} when the instance moved meanwhile (send again).
+     *
      * @see ProofOfControl#confirm for the refusals before anything is written
      */
-    public Instance change(Instance caller, Command command, Replayable<Instance> replay) {
-        InstanceUrl url = proofOfControl.confirm(command.url(), caller.platform(), command.proof());
-        Instance moved = caller.withUrl(url);
-        if (!url.equals(caller.url()) && !store.changeUrl(caller, url)) {
-            Instance now = store.findInstance(caller.id()).orElseThrow(InstanceNotFound::new);
-            if (!now.url().equals(url)) {
-                if (store.findInstanceByUrl(url).isPresent()) {
-                    throw new InstanceAlreadyRegistered(url);
+    public Supplier<Decision<Instance>> change(Instance caller, Command command) {
+        Supplier<InstanceUrl> confirmed = proofOfControl.confirmOnce(command.url(), caller.platform(),
+                command.proof());
+        return () -> Decision.of(() -> {
+            InstanceUrl url = confirmed.get();
+            Instance moved = caller.withUrl(url);
+            return Decision.changeUnlessRefused(moved, kept -> {
+                if (!url.equals(caller.url()) && !store.changeUrl(caller, url)
+                        && !store.findInstance(caller.id()).orElseThrow(InstanceNotFound::new).url().equals(url)) {
+                    return false;
                 }
-                throw new StoreUnavailable("Your instance's URL was changed by another request meanwhile. Read it"
-                        + " (GET /v1/instances/me) and send the change again if it is still needed.",
-                        Duration.ofSeconds(1));
-            }
-            moved = now;
-        }
-        store.moveSides(caller.id(), url);
-        IdempotencyRecord kept = replay.recordOf(moved);
-        if (kept != null) {
-            store.keep(kept);
-        }
-        return moved;
+                // Each connection's side is its own write; the answer is kept once they all show the new URL.
+                store.moveSides(caller.id(), url);
+                if (kept != null) {
+                    store.keep(kept);
+                }
+                return true;
+            }, () -> store.findInstanceByUrl(url).isPresent() ? new InstanceAlreadyRegistered(url)
+                    : new StoreUnavailable("Your instance's URL was changed by another request meanwhile. Read it"
+                    + " (GET /v1/instances/me) and send the change again if it is still needed.",
+                    Duration.ofSeconds(1)));
+        });
     }
 }

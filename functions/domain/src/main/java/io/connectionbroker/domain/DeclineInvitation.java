@@ -12,13 +12,9 @@ public final class DeclineInvitation {
         this.clock = clock;
     }
 
-    /** @return the connection, now DECLINED */
-    public Connection decline(Instance decliner, String code) {
-        return decline(decliner, code, Replayable.none());
-    }
-
-    public Connection decline(Instance decliner, String code, Replayable<Connection> replay) {
+    /** Decides to make the connection DECLINED. */
+    public Decision<Connection> decline(Instance decliner, String code) {
         return PresentedInvitation.answer(store, Invitation.Answer.DECLINED, decliner, code, clock,
-                (presented, now) -> presented.connection().withStatus(ConnectionStatus.DECLINED, now), replay);
+                (presented, now) -> presented.connection().withStatus(ConnectionStatus.DECLINED, now));
     }
 }

@@ -8,14 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Runs a request that changes something at most once per Idempotency-Key: the first request with a key
- * performs its operation, which writes its effect and the {@link IdempotencyRecord} in one transaction; the
- * same request sent again within {@link #RETENTION} gets the first answer back and changes nothing; another
- * request with the same key is refused. A refused request keeps nothing (it had no effect), so sending it
- * again runs it again.
+ * The one place a request that changes something is run: its operation decides ({@link Decision}), and this
+ * commits the change, with the answer kept for the request's Idempotency-Key written in the same transaction.
+ * <p>
+ * A commit writes only over the records its decision read, so a commit that loses to another request writes
+ * nothing; the operation then decides again from what is stored now, which either refuses the caller (the
+ * change no longer applies, and the refusal says why) or makes the change over the new state. No write is
+ * ever made from a stale read.
+ * <p>
+ * The first request with a key performs its operation; the same request sent again within {@link #RETENTION}
+ * gets the first answer back and changes nothing; another request with the same key is refused. A refused
+ * request keeps nothing (it had no effect), so sending it again runs it again.
  */
 public final class IdempotentRequests {
     /** How long a key's first answer is kept and replayed. */
@@ -33,6 +40,14 @@ public final class IdempotentRequests {
      * random digits show fewer than 8 of the 16 with a probability below 10^-6.
      */
     private static final int RANDOM_UUID_MIN_DISTINCT_DIGITS = 8;
+    /** Decisions per request at most: each lost commit means another request's change did apply. */
+    static final int ATTEMPTS = 4;
+    /**
+     * A request decides again only if its first decision began less than this long ago, so that one more
+     * decision (its calls each within their time limit) still ends before the function's timeout; the
+     * template's timeouts are checked against this.
+     */
+    public static final Duration REDECIDE_WITHIN = Duration.ofMillis(500);
 
     private final ConnectionStore store;
     private final Clock clock;
@@ -54,19 +69,31 @@ public final class IdempotentRequests {
     }
 
     /**
+     * Commits what the operation decides, for a request without an Idempotency-Key.
+     *
+     * @param decide decides from a fresh read each time it is called
+     * @return the result of the change that held
+     * @throws io.connectionbroker.domain.refusal.Refusal the refusal decided, or the change's when its commits
+     *                                                    kept losing
+     */
+    public <R> R commit(Supplier<Decision<R>> decide) {
+        return commit(decide, result -> null);
+    }
+
+    /**
      * @param scope       the calling instance's id, or {@link #ANONYMOUS}, where the key must be a random UUID:
      *                    anyone may send it, and the answer it replays may hold a secret
      * @param key         the Idempotency-Key header, or null to perform the operation without keeping anything
      * @param fingerprint what identifies the request: the same method, path and body give the same fingerprint
      * @param seal        turns the operation's result into the answer to keep, encrypted
-     * @param operation   the domain operation, given how to keep its result
+     * @param decide      the domain operation's decision, from a fresh read each time it is called
      * @throws InvalidRequest       when the key is not one this service accepts
      * @throws IdempotencyKeyReused when the key was used for another request within {@link #RETENTION}
      */
     public <R> Outcome<R> perform(String scope, String key, String fingerprint, Function<R, byte[]> seal,
-                                  Function<Replayable<R>, R> operation) {
+                                  Supplier<Decision<R>> decide) {
         if (key == null) {
-            return new Performed<>(operation.apply(Replayable.none()));
+            return new Performed<>(commit(decide));
         }
         check(scope, key);
         Instant now = clock.instant();
@@ -75,7 +102,7 @@ public final class IdempotentRequests {
             return replay(kept.get(), fingerprint);
         }
         try {
-            return new Performed<>(operation.apply(result ->
+            return new Performed<>(commit(decide, result ->
                     new IdempotencyRecord(scope, key, fingerprint, seal.apply(result), now)));
         } catch (IdempotencyKeyTaken takenMeanwhile) {
             // A request with this key took effect while this one ran: answer as its retries will be answered.
@@ -83,6 +110,26 @@ public final class IdempotentRequests {
                     "Another request with this Idempotency-Key is being answered. Send the same request again.",
                     Duration.ofSeconds(1))), fingerprint);
         }
+    }
+
+    private <R> R commit(Supplier<Decision<R>> decide, Function<R, IdempotencyRecord> keep) {
+        Instant deadline = clock.instant().plus(REDECIDE_WITHIN);
+        Decision.Change<R> lost = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Decision<R> decision = Decision.of(decide);
+            if (decision instanceof Decision.Refused<R> refused) {
+                throw refused.refusal();
+            }
+            Decision.Change<R> change = (Decision.Change<R>) decision;
+            if (change.commit().write(keep.apply(change.result()))) {
+                return change.result();
+            }
+            lost = change;
+            if (!change.decidesAgain() || !clock.instant().isBefore(deadline)) {
+                break;
+            }
+        }
+        throw lost.ifLost().get();
     }
 
     private Optional<IdempotencyRecord> live(String scope, String key, Instant now) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /** Starts a connection from the caller's instance and issues the one-time invitation code for the other side. */
 public final class InitiateConnection {
@@ -66,45 +65,39 @@ public final class InitiateConnection {
 
     /**
      * A new invitation code for a PENDING or EXPIRED connection, by its source; the previous code stops
-     * working at once.
-     *
-     * @throws ConnectionNotFound      when the caller is not the connection's source
-     * @throws ConnectionStateConflict when the connection is not PENDING or EXPIRED
+     * working at once. Refuses with {@link ConnectionNotFound} when the caller is not the connection's source,
+     * with {@link ConnectionStateConflict} when the connection is not PENDING or EXPIRED.
      */
-    public Initiated reinvite(Instance initiator, String connectionId) {
-        return reinvite(initiator, connectionId, Replayable.none());
-    }
-
-    public Initiated reinvite(Instance initiator, String connectionId, Replayable<Initiated> replay) {
-        return FreshDecisions.untilCommitted(clock, () -> {
+    public Decision<Initiated> reinvite(Instance initiator, String connectionId) {
+        return Decision.of(() -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Connection current = view.view(initiator, connectionId);
             if (!initiator.id().equals(current.source().instanceId())) {
-                throw new ConnectionNotFound();
+                return Decision.refuse(new ConnectionNotFound());
             }
             if (current.status() != ConnectionStatus.PENDING && current.status() != ConnectionStatus.EXPIRED) {
-                throw new ConnectionStateConflict("Only a PENDING or EXPIRED connection can be invited again; this"
-                        + " one is " + current.status() + ".", current.status());
+                return Decision.refuse(new ConnectionStateConflict("Only a PENDING or EXPIRED connection can be"
+                        + " invited again; this one is " + current.status() + ".", current.status()));
             }
             InvitationCode code = InvitationCode.issue(entropy);
             Instant expiresAt = now.plus(invitationLifetime);
             Connection reinvited = current.reinvited(code.id(), expiresAt, now);
-            Initiated initiated = new Initiated(reinvited, code);
-            return store.replaceInvitation(reinvited, current.invitationId(),
-                    Invitation.open(code, connectionId, expiresAt), replay.recordOf(initiated))
-                    ? Optional.of(initiated) : Optional.empty();
-        }, () -> view.keptChanging(initiator, connectionId, "Look at it again before inviting."));
+            return Decision.change(new Initiated(reinvited, code), kept -> store.replaceInvitation(reinvited,
+                            current.invitationId(), Invitation.open(code, connectionId, expiresAt), kept),
+                    () -> view.keptChanging(initiator, connectionId, "Look at it again before inviting."));
+        });
     }
 
     /** Shared with accepting: however the destination is named, two private sides cannot connect. */
     static final String NEITHER_REACHABLE = "Both instances are registered as private (not reachable), so neither"
             + " could reach the other. One side of a connection must be public.";
 
-    public Initiated initiate(Instance initiator, Command command) {
-        return initiate(initiator, command, Replayable.none());
+    /** Decides a new PENDING connection, its invitation and its mode's default rules. */
+    public Decision<Initiated> initiate(Instance initiator, Command command) {
+        return Decision.of(() -> decideInitiation(initiator, command));
     }
 
-    public Initiated initiate(Instance initiator, Command command, Replayable<Initiated> replay) {
+    private Decision<Initiated> decideInitiation(Instance initiator, Command command) {
         FieldChecks checks = new FieldChecks();
         if (!command.privateDestination() && (command.destinationUrl() == null || command.destinationUrl().isBlank())) {
             checks.reject("destination.url", "is required: the destination instance's https URL, for example"
@@ -165,8 +158,13 @@ public final class InitiateConnection {
                 source, destination, code.id(), expiresAt, now, now, Connection.FIRST_VERSION);
         Initiated initiated = new Initiated(connection, code, command.adminAccess()
                 ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
-        store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
-                DefaultRules.forMode(command.mode()), replay.recordOf(initiated));
-        return initiated;
+        // A new connection's id is new: its commit conflicts with nothing but the Idempotency-Key.
+        return Decision.change(initiated, kept -> {
+            store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
+                    DefaultRules.forMode(command.mode()), kept);
+            return true;
+        }, () -> {
+            throw new IllegalStateException("a new connection's commit cannot lose");
+        });
     }
 }

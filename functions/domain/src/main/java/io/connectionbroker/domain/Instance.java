@@ -21,6 +21,12 @@ public record Instance(String id, InstanceUrl url, Platform platform, License li
         return new Instance(id, moved, platform, license, trialEndsAt, isPublic, createdAt);
     }
 
+    /** The same instance with another licence, and the trial ending at {@code trialEndsAt} when that is given. */
+    public Instance withLicense(License changed, Instant trialEnds) {
+        return new Instance(id, url, platform, changed, trialEnds != null ? trialEnds : trialEndsAt, isPublic,
+                createdAt);
+    }
+
     /** The licence in force at {@code now}: a trial that has ended is FREE until the operator sets another. */
     public License licenseAt(Instant now) {
         return license == License.TRIAL && trialEndsAt != null && !now.isBefore(trialEndsAt) ? License.FREE : license;

@@ -39,31 +39,42 @@ public final class InstanceKeys {
                 .sorted(Comparator.comparing(InstanceKey::createdAt).thenComparing(InstanceKey::keyId)).toList());
     }
 
-    public Issued issue(Instance caller) {
-        return issue(caller, Replayable.none());
-    }
-
-    public Issued issue(Instance caller, Replayable<Issued> replay) {
+    /**
+     * Decides another key. The store's count of the instance's keys is the condition: a commit that finds
+     * {@value #MAX_KEYS} keys refuses with {@link KeyLimitReached}.
+     */
+    public Decision<Issued> issue(Instance caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ApiKey apiKey = ApiKey.issue(entropy);
         InstanceKey key = new InstanceKey(apiKey.id(), caller.id(), apiKey.hash(), now);
-        Issued issued = new Issued(key, apiKey);
-        if (!store.addKey(key, MAX_KEYS, replay.recordOf(issued))) {
-            throw new KeyLimitReached("Your instance has " + MAX_KEYS + " API keys, as many as it may. Revoke one"
-                    + " it no longer uses (DELETE /v1/instances/me/keys/{keyId}), then issue a new one.");
-        }
-        return issued;
+        return Decision.changeUnlessRefused(new Issued(key, apiKey), kept -> store.addKey(key, MAX_KEYS, kept),
+                () -> new KeyLimitReached("Your instance has " + MAX_KEYS + " API keys, as many as it may. Revoke"
+                        + " one it no longer uses (DELETE /v1/instances/me/keys/{keyId}), then issue a new one."));
     }
 
-    /** The key stops working at once. */
-    public void revoke(Instance caller, String keyId) {
-        InstanceKey key = store.findKey(keyId == null ? "" : keyId)
-                .filter(found -> found.instanceId().equals(caller.id()))
-                .orElseThrow(() -> new KeyNotFound("Your instance has no API key with this id. GET"
-                        + " /v1/instances/me lists its keys' ids (never send a key itself in the path)."));
-        if (!store.revokeKey(key)) {
-            throw new LastKey("This is your instance's last API key: revoking it would lock your app out. Issue"
-                    + " a new key first (POST /v1/instances/me/keys), then revoke this one.");
+    /**
+     * Decides that the key stops working at once; the result is the key revoked. Refuses with
+     * {@link KeyNotFound} for a key that is not the caller's; a commit that finds it the instance's last key
+     * refuses with {@link LastKey}.
+     */
+    public Decision<InstanceKey> revoke(Instance caller, String keyId) {
+        InstanceKey key = callersKey(caller, keyId);
+        if (key == null) {
+            return Decision.refuse(noSuchKey());
         }
+        // The store keeps the rule (never the last key); a lost commit says which way it went.
+        return Decision.changeUnlessRefused(key, kept -> store.revokeKey(key), () -> callersKey(caller, keyId) == null
+                ? noSuchKey() : new LastKey("This is your instance's last API key: revoking it would lock your app"
+                + " out. Issue a new key first (POST /v1/instances/me/keys), then revoke this one."));
+    }
+
+    private InstanceKey callersKey(Instance caller, String keyId) {
+        return store.findKey(keyId == null ? "" : keyId).filter(found -> found.instanceId().equals(caller.id()))
+                .orElse(null);
+    }
+
+    private static KeyNotFound noSuchKey() {
+        return new KeyNotFound("Your instance has no API key with this id. GET /v1/instances/me lists its keys'"
+                + " ids (never send a key itself in the path).");
     }
 }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /**
  * An invitation code as the invited side presents it to answer: the checks accepting and declining share,
@@ -59,25 +58,25 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
     }
 
     /**
-     * Decides the caller's answer from a fresh look at the invitation and records it together with the connection
-     * it changed, all or nothing; decides again when another request changed the connection meanwhile.
+     * Decides the caller's answer from a fresh look at the invitation: recorded together with the connection it
+     * changed, all or nothing, on condition that neither changed meanwhile.
      *
      * @param decide turns the presented invitation into the changed connection, or refuses
-     * @throws Refusal what a fresh look finds when the invitation was answered, replaced or deleted meanwhile
      */
-    static Connection answer(ConnectionStore store, Invitation.Answer answer, Instance caller, String codeText,
-                             Clock clock, java.util.function.BiFunction<PresentedInvitation, Instant, Connection> decide,
-                             Replayable<Connection> replay) {
-        return FreshDecisions.untilCommitted(clock, () -> {
+    static Decision<Connection> answer(ConnectionStore store, Invitation.Answer answer, Instance caller,
+                                       String codeText, Clock clock,
+                                       java.util.function.BiFunction<PresentedInvitation, Instant, Connection> decide) {
+        return Decision.of(() -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             PresentedInvitation presented = check(store, caller, codeText, now);
             Connection changed = decide.apply(presented, now);
-            return store.answerInvitation(presented.invitation(), answer, caller.id(), now, changed,
-                    replay.recordOf(changed)) ? Optional.of(changed) : Optional.empty();
-        }, () -> {
-            ConnectionStatus status = check(store, caller, codeText, clock.instant()).connection().status();
-            return new ConnectionStateConflict("Other requests kept changing this connection while you answered;"
-                    + " it is still " + status + ". Send the same request again.", status);
+            return Decision.change(changed, kept -> store.answerInvitation(presented.invitation(), answer,
+                    caller.id(), now, changed, kept), () -> {
+                        // What a fresh look finds: answered, replaced or deleted meanwhile, or still unchanged.
+                        ConnectionStatus status = check(store, caller, codeText, clock.instant()).connection().status();
+                        return new ConnectionStateConflict("Other requests kept changing this connection while you"
+                                + " answered; it is still " + status + ". Send the same request again.", status);
+                    });
         });
     }
 

@@ -47,4 +47,18 @@ final class ProofOfControl {
         }
         return instanceUrl;
     }
+
+    /**
+     * The same confirmation, asked of the helpdesk on the first call only: an operation that decides again
+     * (its commit lost to another request) does not ask the helpdesk again.
+     */
+    java.util.function.Supplier<InstanceUrl> confirmOnce(String url, Platform claimed, Proof proof) {
+        InstanceUrl[] confirmed = new InstanceUrl[1];
+        return () -> {
+            if (confirmed[0] == null) {
+                confirmed[0] = confirm(url, claimed, proof);
+            }
+            return confirmed[0];
+        };
+    }
 }

@@ -4,6 +4,7 @@ import io.connectionbroker.domain.refusal.InstanceAlreadyRegistered;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * Registers a helpdesk instance and issues its first API key, once the helpdesk itself has confirmed that the
@@ -35,26 +36,24 @@ public final class RegisterInstance {
     public record Registered(Instance instance, ApiKey apiKey) {
     }
 
-    public Registered register(Command command) {
-        return register(command, Replayable.none());
-    }
-
     /**
-     * @throws InstanceAlreadyRegistered when another registration holds the URL
+     * Decides a new instance with its first key, each time it is asked; the helpdesk confirms the proof on the
+     * first decision only. A commit that finds the URL claimed refuses with {@link InstanceAlreadyRegistered}.
+     *
      * @see ProofOfControl#confirm for the refusals before anything is written
      */
-    public Registered register(Command command, Replayable<Registered> replay) {
-        InstanceUrl url = proofOfControl.confirm(command.url(), command.platform(), command.proof());
-
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instance instance = new Instance(entropy.uuid().toString(), url, url.platform(), License.TRIAL,
-                now.plus(Instance.TRIAL), command.isPublic() == null || command.isPublic(), now);
-        ApiKey key = ApiKey.issue(entropy);
-        Registered registered = new Registered(instance, key);
-        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now),
-                replay.recordOf(registered))) {
-            throw new InstanceAlreadyRegistered(url);
-        }
-        return registered;
+    public Supplier<Decision<Registered>> register(Command command) {
+        Supplier<InstanceUrl> confirmed = proofOfControl.confirmOnce(command.url(), command.platform(),
+                command.proof());
+        return () -> Decision.of(() -> {
+            InstanceUrl url = confirmed.get();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instance instance = new Instance(entropy.uuid().toString(), url, url.platform(), License.TRIAL,
+                    now.plus(Instance.TRIAL), command.isPublic() == null || command.isPublic(), now);
+            ApiKey key = ApiKey.issue(entropy);
+            return Decision.changeUnlessRefused(new Registered(instance, key), kept -> store.registerInstance(instance,
+                    new InstanceKey(key.id(), instance.id(), key.hash(), now), kept),
+                    () -> new InstanceAlreadyRegistered(url));
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.connectionbroker.domain;
 import io.connectionbroker.domain.refusal.InstanceNotFound;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -19,15 +20,20 @@ public final class SetLicense {
     }
 
     /**
-     * @throws InvalidRequest    when no licence is given
-     * @throws InstanceNotFound  when no instance has the id
+     * Refuses with {@link InvalidRequest} when no licence is given, {@link InstanceNotFound} when no instance has
+     * the id. The write sets the licence alone, whatever else of the instance changed meanwhile.
      */
-    public Instance set(String instanceId, License license) {
+    public Decision<Instance> set(String instanceId, License license) {
         if (license == null) {
-            throw InvalidRequest.of("license", "is required: one of FREE, TRIAL, PAID");
+            return Decision.refuse(InvalidRequest.of("license", "is required: one of FREE, TRIAL, PAID"));
         }
-        return store.setLicense(instanceId, license, license == License.TRIAL
-                        ? clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Instance.TRIAL) : null)
-                .orElseThrow(InstanceNotFound::new);
+        Instance current = store.findInstance(instanceId).orElse(null);
+        if (current == null) {
+            return Decision.refuse(new InstanceNotFound());
+        }
+        Instant trialEndsAt = license == License.TRIAL
+                ? clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Instance.TRIAL) : null;
+        return Decision.changeUnlessRefused(current.withLicense(license, trialEndsAt),
+                kept -> store.setLicense(instanceId, license, trialEndsAt).isPresent(), InstanceNotFound::new);
     }
 }

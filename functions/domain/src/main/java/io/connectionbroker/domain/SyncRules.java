@@ -72,32 +72,34 @@ public final class SyncRules {
 
     /**
      * Replaces the caller's own side's rules, if {@code version} is still the current one, and bumps it.
-     *
-     * @throws RulesReadOnly        for a BASIC connection
-     * @throws InvalidRequest       for a field given twice in one list
-     * @throws RulesVersionConflict when the rules were changed since {@code version}
+     * Refuses with {@link RulesReadOnly} for a BASIC connection, {@link io.connectionbroker.domain.refusal.InvalidRequest}
+     * for a field given twice in one list, {@link RulesVersionConflict} when the rules were changed since
+     * {@code version}.
      */
-    public SideRules replace(Instance caller, String connectionId, int version, List<SyncRule> outgoing,
-                             List<SyncRule> incoming) {
-        Connection connection = view.view(caller, connectionId);
-        if (connection.mode() == Mode.BASIC) {
-            throw new RulesReadOnly();
-        }
-        SideRules current = rulesOf(caller, connection);
-        FieldChecks checks = new FieldChecks();
-        check(checks, "outgoing", outgoing);
-        check(checks, "incoming", incoming);
-        checks.throwIfInvalid();
-        if (version != current.rules().version()) {
-            throw new RulesVersionConflict(version, current.rules().version());
-        }
-        RuleSet next = new RuleSet(version + 1, outgoing, incoming);
-        RuleSet.Owner owner = ownerOf(connection.mode(), current.side());
-        RuleSet toStore = owner == RuleSet.Owner.SHARED && current.side() == Side.DESTINATION ? next.reversed() : next;
-        if (!store.replaceRules(connectionId, owner, toStore, version)) {
-            throw new RulesVersionConflict(version, view(caller, connectionId).rules().version());
-        }
-        return new SideRules(current.side(), next);
+    public Decision<SideRules> replace(Instance caller, String connectionId, int version, List<SyncRule> outgoing,
+                                       List<SyncRule> incoming) {
+        return Decision.of(() -> {
+            Connection connection = view.view(caller, connectionId);
+            if (connection.mode() == Mode.BASIC) {
+                return Decision.refuse(new RulesReadOnly());
+            }
+            SideRules current = rulesOf(caller, connection);
+            FieldChecks checks = new FieldChecks();
+            check(checks, "outgoing", outgoing);
+            check(checks, "incoming", incoming);
+            checks.throwIfInvalid();
+            if (version != current.rules().version()) {
+                return Decision.refuse(new RulesVersionConflict(version, current.rules().version()));
+            }
+            RuleSet next = new RuleSet(version + 1, outgoing, incoming);
+            RuleSet.Owner owner = ownerOf(connection.mode(), current.side());
+            RuleSet toStore = owner == RuleSet.Owner.SHARED && current.side() == Side.DESTINATION
+                    ? next.reversed() : next;
+            // The rules' version is the condition; deciding again reports the version that won.
+            return Decision.change(new SideRules(current.side(), next),
+                    kept -> store.replaceRules(connectionId, owner, toStore, version),
+                    () -> new RulesVersionConflict(version, view(caller, connectionId).rules().version()));
+        });
     }
 
     private static void check(FieldChecks checks, String list, List<SyncRule> rules) {

@@ -6,7 +6,6 @@ import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.domain.refusal.ModeFixed;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,35 +27,30 @@ public final class UpgradeConnection {
     }
 
     /**
-     * @throws InvalidRequest          when the target is not VISUAL or SCRIPT
-     * @throws ModeFixed               when the connection is not BASIC
-     * @throws ModeNotOffered          when the platforms, licence or type do not offer the target
-     * @throws ConnectionStateConflict when the connection is EXPIRED or DECLINED
+     * Refuses with {@link InvalidRequest} when the target is not VISUAL or SCRIPT, {@link ModeFixed} when the
+     * connection is not BASIC, {@link io.connectionbroker.domain.refusal.ModeNotOffered} when the platforms,
+     * licence or type do not offer the target, {@link ConnectionStateConflict} when it is EXPIRED or DECLINED.
      */
-    public Connection upgrade(Instance caller, String connectionId, Mode target) {
-        return upgrade(caller, connectionId, target, Replayable.none());
-    }
-
-    public Connection upgrade(Instance caller, String connectionId, Mode target, Replayable<Connection> replay) {
+    public Decision<Connection> upgrade(Instance caller, String connectionId, Mode target) {
         if (target == null || target == Mode.BASIC) {
-            throw InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to");
+            return Decision.refuse(InvalidRequest.of("mode", "is required: VISUAL or SCRIPT, the mode to upgrade to"));
         }
-        return FreshDecisions.untilCommitted(clock, () -> {
+        return Decision.of(() -> {
             Connection current = view.view(caller, connectionId);
             if (current.mode() != Mode.BASIC) {
-                throw new ModeFixed(current.mode());
+                return Decision.refuse(new ModeFixed(current.mode()));
             }
             if (!UPGRADABLE.contains(current.status())) {
-                throw new ConnectionStateConflict("A " + current.status() + " connection cannot be upgraded.",
-                        current.status());
+                return Decision.refuse(new ConnectionStateConflict("A " + current.status()
+                        + " connection cannot be upgraded.", current.status()));
             }
             Instance initiator = store.findInstance(current.source().instanceId())
                     .orElseThrow(ConnectionNotFound::new);
             ModeRules.checkAtInitiation(target, initiator, initiator.licenseAt(clock.instant()), current.type(),
                     current.destination().platform());
             Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            return store.upgradeMode(upgraded, DefaultRules.forMode(target), replay.recordOf(upgraded))
-                    ? Optional.of(upgraded) : Optional.empty();
-        }, () -> view.keptChanging(caller, connectionId, "Look at it again before you send this again."));
+            return Decision.change(upgraded, kept -> store.upgradeMode(upgraded, DefaultRules.forMode(target), kept),
+                    () -> view.keptChanging(caller, connectionId, "Look at it again before you send this again."));
+        });
     }
 }

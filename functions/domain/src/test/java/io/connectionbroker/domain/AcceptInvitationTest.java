@@ -24,11 +24,11 @@ class AcceptInvitationTest {
 
     @Test
     void acceptingActivatesTheConnectionWithTheAcceptorAsDestination() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                toUrl("https://beta.freshdesk.com", Mode.SCRIPT));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://beta.freshdesk.com", Mode.SCRIPT)));
         broker.clock.advance(Duration.ofMinutes(5));
 
-        Connection accepted = broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        Connection accepted = broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
 
         assertEquals(ConnectionStatus.ACTIVE, accepted.status());
         assertEquals(new Side(beta.id(), beta.url(), Platform.FRESHDESK, "beta", "HELP", true), accepted.destination());
@@ -39,22 +39,22 @@ class AcceptInvitationTest {
 
     @Test
     void aCodeWorksOnce() {
-        String code = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal();
-        broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"));
+        String code = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal();
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")));
 
         assertThrows(InvitationAlreadyUsed.class,
-                () -> broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP"))));
         assertThrows(InvitationAlreadyUsed.class,
-                () -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"))));
     }
 
     @Test
     void anExpiredCodeIsRefusedWhileItsItemStillExists() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
         broker.clock.advance(Duration.ofHours(72));
 
-        InvitationExpired refused = assertThrows(InvitationExpired.class, () -> broker.accept.accept(beta,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
+        InvitationExpired refused = assertThrows(InvitationExpired.class, () -> broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))));
 
         assertEquals(initiated.connection().invitationExpiresAt(), refused.expiredAt());
         assertTrue(broker.store.findInvitation(initiated.code().id()).isPresent());
@@ -63,81 +63,81 @@ class AcceptInvitationTest {
 
     @Test
     void aCodeIsStillGoodJustBeforeItExpires() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
         broker.clock.advance(Duration.ofHours(72).minusMillis(1));
 
-        assertEquals(ConnectionStatus.ACTIVE, broker.accept.accept(beta,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")).status());
+        assertEquals(ConnectionStatus.ACTIVE, broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))).status());
     }
 
     @Test
     void aWellFormedCodeThatWasNeverIssuedIsNotFound() {
-        assertThrows(InvitationNotFound.class, () -> broker.accept.accept(beta,
-                new AcceptInvitation.Command(InvitationCode.issue(broker.entropy).reveal(), "HELP")));
+        assertThrows(InvitationNotFound.class, () -> broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(InvitationCode.issue(broker.entropy).reveal(), "HELP"))));
     }
 
     @Test
     void aMistypedCodeIsMalformed() {
-        String code = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal();
+        String code = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal();
         String mistyped = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
 
         assertThrows(InvitationCodeMalformed.class,
-                () -> broker.accept.accept(beta, new AcceptInvitation.Command(mistyped, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(mistyped, "HELP"))));
     }
 
     @Test
     void theProjectIsRequired() {
-        String code = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal();
+        String code = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal();
 
         InvalidRequest refused = assertThrows(InvalidRequest.class,
-                () -> broker.accept.accept(beta, new AcceptInvitation.Command(code, " ")));
+                () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, " "))));
         assertEquals("project", refused.errors().get(0).field());
     }
 
     @Test
     void aPublicInvitationIsOnlyForTheInstanceAtTheDestinationUrl() {
-        String code = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)).code().reveal();
+        String code = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC))).code().reveal();
 
         InvitationNotForCaller refused = assertThrows(InvitationNotForCaller.class,
-                () -> broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP"))));
         assertTrue(refused.invitee().contains("https://beta.freshdesk.com"), refused.invitee());
         assertThrows(InvitationNotForCaller.class,
-                () -> broker.accept.accept(acme, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(acme, new AcceptInvitation.Command(code, "HELP"))));
         assertEquals(ConnectionStatus.ACTIVE,
-                broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")).status());
+                broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"))).status());
     }
 
     @Test
     void aLocalInvitationIsOnlyForTheInitiatingInstance() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                toUrl("https://acme.zendesk.com", Mode.VISUAL));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://acme.zendesk.com", Mode.VISUAL)));
         String code = initiated.code().reveal();
 
         assertThrows(InvitationNotForCaller.class,
-                () -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")));
-        Connection accepted = broker.accept.accept(acme, new AcceptInvitation.Command(code, "OTHER-PROJECT"));
+                () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"))));
+        Connection accepted = broker.commit(() -> broker.accept.accept(acme, new AcceptInvitation.Command(code, "OTHER-PROJECT")));
         assertEquals(acme.id(), accepted.destination().instanceId());
         assertEquals("OTHER-PROJECT", accepted.destination().project());
     }
 
     @Test
     void aPrivateInvitationIsForAnyInstanceButTheInitiator() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
         String code = initiated.code().reveal();
 
         assertThrows(InvitationNotForCaller.class,
-                () -> broker.accept.accept(acme, new AcceptInvitation.Command(code, "HELP")));
-        Connection accepted = broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP"));
+                () -> broker.commit(() -> broker.accept.accept(acme, new AcceptInvitation.Command(code, "HELP"))));
+        Connection accepted = broker.commit(() -> broker.accept.accept(gamma, new AcceptInvitation.Command(code, "HELP")));
         assertEquals(gamma.url(), accepted.destination().url());
     }
 
     @Test
     void theAcceptingPlatformMustOfferTheMode() {
-        String code = broker.initiate.initiate(acme, toUrl("https://delta.freshdesk.com", Mode.VISUAL)).code().reveal();
+        String code = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://delta.freshdesk.com", Mode.VISUAL))).code().reveal();
         Instance delta = broker.instance("https://delta.freshdesk.com", Platform.FRESHDESK);
 
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.accept.accept(delta, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(delta, new AcceptInvitation.Command(code, "HELP"))));
         assertTrue(refused.rule().contains("FRESHDESK"), refused.rule());
     }
 }

@@ -23,32 +23,32 @@ class AdminAccessTest {
 
     @Test
     void theAnswerIsAConfirmationUrlOnTheDestinationWhoseCodeLives15Minutes() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                adminAccess("https://beta.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                adminAccess("https://beta.freshdesk.com", Mode.BASIC)));
 
         assertEquals("https://beta.freshdesk.com/connection-broker/confirm?code=" + initiated.code().reveal(),
                 initiated.confirmUrl());
         assertEquals(Duration.ofMinutes(15), Duration.between(initiated.connection().createdAt(),
                 initiated.connection().invitationExpiresAt()));
-        assertEquals(ConnectionStatus.ACTIVE, broker.accept.accept(beta,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")).status());
+        assertEquals(ConnectionStatus.ACTIVE, broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))).status());
     }
 
     @Test
     void theConfirmationCodeLapsesAfter15Minutes() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                adminAccess("https://beta.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                adminAccess("https://beta.freshdesk.com", Mode.BASIC)));
         broker.clock.advance(Duration.ofMinutes(15));
 
-        assertThrows(InvitationExpired.class, () -> broker.accept.accept(beta,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
+        assertThrows(InvitationExpired.class, () -> broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))));
     }
 
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"VISUAL", "SCRIPT"})
     void onlyBasicConnectionsOfferAdminAccess(Mode mode) {
         ConnectionNotAllowed refused = assertThrows(ConnectionNotAllowed.class,
-                () -> broker.initiate.initiate(acme, adminAccess("https://other.zendesk.com", mode)));
+                () -> broker.commit(() -> broker.initiate.initiate(acme, adminAccess("https://other.zendesk.com", mode))));
 
         assertTrue(refused.detail().contains("BASIC"), refused.detail());
     }
@@ -56,14 +56,14 @@ class AdminAccessTest {
     @Test
     void privateConnectionsDoNotOfferAdminAccess() {
         ConnectionNotAllowed refused = assertThrows(ConnectionNotAllowed.class,
-                () -> broker.initiate.initiate(acme, adminAccess(null, Mode.BASIC)));
+                () -> broker.commit(() -> broker.initiate.initiate(acme, adminAccess(null, Mode.BASIC))));
 
         assertTrue(refused.detail().contains("private"), refused.detail());
     }
 
     @Test
     void withoutAdminAccessThereIsNoConfirmationUrl() {
-        assertNull(broker.initiate.initiate(acme, new InitiateConnection.Command("https://beta.freshdesk.com", false,
-                Mode.BASIC, "a", "b", null, null, "P")).confirmUrl());
+        assertNull(broker.commit(() -> broker.initiate.initiate(acme, new InitiateConnection.Command("https://beta.freshdesk.com", false,
+                Mode.BASIC, "a", "b", null, null, "P"))).confirmUrl());
     }
 }

@@ -15,16 +15,16 @@ class ChangeInstanceUrlTest {
     private final Instance beta = broker.register("https://beta.zendesk.com").instance();
 
     private Instance moveAcme(String url, String secret) {
-        return change.change(acme, new ChangeInstanceUrl.Command(url, new Proof.OAuth(secret)));
+        return broker.commit(change.change(acme, new ChangeInstanceUrl.Command(url, new Proof.OAuth(secret))));
     }
 
     @Test
     void theInstanceKeepsItsIdentityAndEveryConnectionShowsItsNewUrl() {
-        Connection active = broker.accept.accept(beta, new AcceptInvitation.Command(
-                broker.initiate.initiate(acme, TestBroker.toUrl("https://beta.zendesk.com", Mode.BASIC)).code().reveal(),
-                "HELP"));
-        InitiateConnection.Initiated pending = broker.initiate.initiate(beta, TestBroker.toUrl("https://acme.zendesk.com",
-                Mode.BASIC));
+        Connection active = broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(
+                broker.commit(() -> broker.initiate.initiate(acme, TestBroker.toUrl("https://beta.zendesk.com", Mode.BASIC))).code().reveal(),
+                "HELP")));
+        InitiateConnection.Initiated pending = broker.commit(() -> broker.initiate.initiate(beta, TestBroker.toUrl("https://acme.zendesk.com",
+                Mode.BASIC)));
 
         Instance moved = moveAcme("https://acme-support.zendesk.com", KnownHelpdesks.ADMIN);
 
@@ -32,7 +32,7 @@ class ChangeInstanceUrlTest {
         assertEquals("https://acme-support.zendesk.com", moved.url().value());
         assertEquals(moved.url(), broker.view.view(beta, active.id()).source().url());
         // The invitation addressed to the old URL is still the moved instance's to accept.
-        Connection accepted = broker.accept.accept(moved, new AcceptInvitation.Command(pending.code().reveal(), "HELP"));
+        Connection accepted = broker.commit(() -> broker.accept.accept(moved, new AcceptInvitation.Command(pending.code().reveal(), "HELP")));
         assertEquals(moved.url(), accepted.destination().url());
         // The old URL is free to register.
         assertEquals("https://acme.zendesk.com", broker.register("https://acme.zendesk.com").instance().url().value());

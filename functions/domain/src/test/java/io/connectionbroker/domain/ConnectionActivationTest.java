@@ -17,8 +17,8 @@ class ConnectionActivationTest {
     private final Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
 
     private Connection active() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
-        return broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)));
+        return broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
     }
 
     @Test
@@ -26,21 +26,21 @@ class ConnectionActivationTest {
         Connection connection = active();
         broker.clock.advance(Duration.ofMinutes(1));
 
-        Connection off = activation.deactivate(beta, connection.id());
+        Connection off = broker.commit(() -> activation.deactivate(beta, connection.id()));
 
         assertEquals(ConnectionStatus.DEACTIVATED, off.status());
         assertEquals(broker.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), off.updatedAt());
         assertEquals(off, broker.store.findConnection(connection.id()).orElseThrow());
-        assertEquals(ConnectionStatus.ACTIVE, activation.activate(acme, connection.id()).status());
-        assertEquals(ConnectionStatus.DEACTIVATED, activation.deactivate(acme, connection.id()).status());
+        assertEquals(ConnectionStatus.ACTIVE, broker.commit(() -> activation.activate(acme, connection.id())).status());
+        assertEquals(ConnectionStatus.DEACTIVATED, broker.commit(() -> activation.deactivate(acme, connection.id())).status());
     }
 
     @Test
     void onlyAnActiveConnectionDeactivatesAndOnlyADeactivatedOneActivates() {
-        String pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection().id();
+        String pending = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection().id();
         String activeId = active().id();
         String deactivated = active().id();
-        activation.deactivate(acme, deactivated);
+        broker.commit(() -> activation.deactivate(acme, deactivated));
 
         assertEquals(ConnectionStatus.PENDING, refusedDeactivating(pending).status());
         assertEquals(ConnectionStatus.PENDING, refusedActivating(pending).status());
@@ -57,25 +57,25 @@ class ConnectionActivationTest {
         Connection connection = active();
         Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
 
-        assertThrows(ConnectionNotFound.class, () -> activation.deactivate(stranger, connection.id()));
-        assertThrows(ConnectionNotFound.class, () -> activation.activate(stranger, broker.entropy.uuid().toString()));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> activation.deactivate(stranger, connection.id())));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> activation.activate(stranger, broker.entropy.uuid().toString())));
     }
 
     @Test
     void ofTwoConcurrentChangesOnlyOneApplies() {
         Connection connection = active();
         Connection stale = broker.store.findConnection(connection.id()).orElseThrow();
-        activation.deactivate(acme, connection.id());
+        broker.commit(() -> activation.deactivate(acme, connection.id()));
 
         assertEquals(false, broker.store.replaceConnection(
                 stale.withStatus(ConnectionStatus.DEACTIVATED, broker.clock.instant()), null));
     }
 
     private ConnectionStateConflict refusedDeactivating(String id) {
-        return assertThrows(ConnectionStateConflict.class, () -> activation.deactivate(acme, id));
+        return assertThrows(ConnectionStateConflict.class, () -> broker.commit(() -> activation.deactivate(acme, id)));
     }
 
     private ConnectionStateConflict refusedActivating(String id) {
-        return assertThrows(ConnectionStateConflict.class, () -> activation.activate(acme, id));
+        return assertThrows(ConnectionStateConflict.class, () -> broker.commit(() -> activation.activate(acme, id)));
     }
 }

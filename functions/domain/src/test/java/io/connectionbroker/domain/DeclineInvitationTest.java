@@ -23,49 +23,49 @@ class DeclineInvitationTest {
 
     @Test
     void theInvitedSideDeclinesAndTheCodeIsDead() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)));
 
-        Connection declined = decline.decline(beta, initiated.code().reveal());
+        Connection declined = broker.commit(() -> decline.decline(beta, initiated.code().reveal()));
 
         assertEquals(ConnectionStatus.DECLINED, declined.status());
         assertEquals(declined, broker.store.findConnection(declined.id()).orElseThrow());
         assertEquals(ConnectionStatus.DECLINED, broker.view.view(acme, declined.id()).status());
-        assertThrows(InvitationDeclined.class, () -> broker.accept.accept(beta,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
-        assertThrows(InvitationDeclined.class, () -> decline.decline(beta, initiated.code().reveal()));
+        assertThrows(InvitationDeclined.class, () -> broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))));
+        assertThrows(InvitationDeclined.class, () -> broker.commit(() -> decline.decline(beta, initiated.code().reveal())));
     }
 
     @Test
     void onlyTheInvitedSideMayDecline() {
-        String publicCode = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)).code().reveal();
-        String privateCode = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal();
+        String publicCode = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC))).code().reveal();
+        String privateCode = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal();
 
-        assertThrows(InvitationNotForCaller.class, () -> decline.decline(acme, publicCode));
-        assertThrows(InvitationNotForCaller.class, () -> decline.decline(acme, privateCode));
-        assertEquals(ConnectionStatus.DECLINED, decline.decline(beta, privateCode).status());
+        assertThrows(InvitationNotForCaller.class, () -> broker.commit(() -> decline.decline(acme, publicCode)));
+        assertThrows(InvitationNotForCaller.class, () -> broker.commit(() -> decline.decline(acme, privateCode)));
+        assertEquals(ConnectionStatus.DECLINED, broker.commit(() -> decline.decline(beta, privateCode)).status());
     }
 
     @Test
     void anAcceptedExpiredUnknownOrMistypedCodeCannotBeDeclined() {
-        InitiateConnection.Initiated accepted = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
-        broker.accept.accept(beta, new AcceptInvitation.Command(accepted.code().reveal(), "HELP"));
-        String lapsing = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal();
+        InitiateConnection.Initiated accepted = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(accepted.code().reveal(), "HELP")));
+        String lapsing = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal();
 
-        assertThrows(InvitationAlreadyUsed.class, () -> decline.decline(beta, accepted.code().reveal()));
-        assertThrows(InvitationNotFound.class, () -> decline.decline(beta, InvitationCode.issue(broker.entropy).reveal()));
-        assertThrows(InvitationCodeMalformed.class, () -> decline.decline(beta, "cbi_nope"));
+        assertThrows(InvitationAlreadyUsed.class, () -> broker.commit(() -> decline.decline(beta, accepted.code().reveal())));
+        assertThrows(InvitationNotFound.class, () -> broker.commit(() -> decline.decline(beta, InvitationCode.issue(broker.entropy).reveal())));
+        assertThrows(InvitationCodeMalformed.class, () -> broker.commit(() -> decline.decline(beta, "cbi_nope")));
         broker.clock.advance(Duration.ofHours(72));
-        assertThrows(InvitationExpired.class, () -> decline.decline(beta, lapsing));
+        assertThrows(InvitationExpired.class, () -> broker.commit(() -> decline.decline(beta, lapsing)));
     }
 
     @Test
     void aDeclinedConnectionCannotBeSwitchedOnOrOff() {
-        String id = decline.decline(beta, broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal()).id();
+        String id = broker.commit(() -> decline.decline(beta, broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal())).id();
         ConnectionActivation activation = new ConnectionActivation(broker.store, broker.clock);
 
         assertEquals(ConnectionStatus.DECLINED,
-                assertThrows(ConnectionStateConflict.class, () -> activation.activate(acme, id)).status());
+                assertThrows(ConnectionStateConflict.class, () -> broker.commit(() -> activation.activate(acme, id))).status());
         assertEquals(ConnectionStatus.DECLINED,
-                assertThrows(ConnectionStateConflict.class, () -> activation.deactivate(acme, id)).status());
+                assertThrows(ConnectionStateConflict.class, () -> broker.commit(() -> activation.deactivate(acme, id))).status());
     }
 }

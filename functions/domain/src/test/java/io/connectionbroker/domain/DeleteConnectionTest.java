@@ -21,22 +21,22 @@ class DeleteConnectionTest {
 
     @Test
     void eitherSideDeletesInEveryStatusAndTheConnectionAndItsInvitationAreGone() {
-        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
-        InitiateConnection.Initiated active = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
-        broker.accept.accept(beta, new AcceptInvitation.Command(active.code().reveal(), "HELP"));
-        InitiateConnection.Initiated deactivated = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
-        broker.accept.accept(beta, new AcceptInvitation.Command(deactivated.code().reveal(), "HELP"));
-        activation.deactivate(acme, deactivated.connection().id());
-        InitiateConnection.Initiated declined = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
-        decline.decline(beta, declined.code().reveal());
-        InitiateConnection.Initiated expired = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated pending = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
+        InitiateConnection.Initiated active = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)));
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(active.code().reveal(), "HELP")));
+        InitiateConnection.Initiated deactivated = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)));
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(deactivated.code().reveal(), "HELP")));
+        broker.commit(() -> activation.deactivate(acme, deactivated.connection().id()));
+        InitiateConnection.Initiated declined = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
+        broker.commit(() -> decline.decline(beta, declined.code().reveal()));
+        InitiateConnection.Initiated expired = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
         broker.clock.advance(Duration.ofHours(72));
 
-        delete.delete(acme, pending.connection().id());
-        delete.delete(beta, active.connection().id());
-        delete.delete(acme, deactivated.connection().id());
-        delete.delete(acme, declined.connection().id());
-        delete.delete(acme, expired.connection().id());
+        broker.commit(() -> delete.delete(acme, pending.connection().id()));
+        broker.commit(() -> delete.delete(beta, active.connection().id()));
+        broker.commit(() -> delete.delete(acme, deactivated.connection().id()));
+        broker.commit(() -> delete.delete(acme, declined.connection().id()));
+        broker.commit(() -> delete.delete(acme, expired.connection().id()));
 
         for (InitiateConnection.Initiated gone : new InitiateConnection.Initiated[] {pending, active, deactivated,
             declined, expired}) {
@@ -48,21 +48,21 @@ class DeleteConnectionTest {
 
     @Test
     void aDeletedConnectionsCodeIsUnknownAndASecondDeleteIsNotFound() {
-        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
-        delete.delete(acme, pending.connection().id());
+        InitiateConnection.Initiated pending = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
+        broker.commit(() -> delete.delete(acme, pending.connection().id()));
 
-        assertThrows(InvitationNotFound.class, () -> broker.accept.accept(beta,
-                new AcceptInvitation.Command(pending.code().reveal(), "HELP")));
-        assertThrows(ConnectionNotFound.class, () -> delete.delete(acme, pending.connection().id()));
+        assertThrows(InvitationNotFound.class, () -> broker.commit(() -> broker.accept.accept(beta,
+                new AcceptInvitation.Command(pending.code().reveal(), "HELP"))));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> delete.delete(acme, pending.connection().id())));
     }
 
     @Test
     void onlyASideMayDeleteAndAPendingConnectionHasOnlyItsSource() {
-        InitiateConnection.Initiated pending = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated pending = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)));
         Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
 
-        assertThrows(ConnectionNotFound.class, () -> delete.delete(beta, pending.connection().id()));
-        assertThrows(ConnectionNotFound.class, () -> delete.delete(stranger, pending.connection().id()));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> delete.delete(beta, pending.connection().id())));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> delete.delete(stranger, pending.connection().id())));
         assertEquals(ConnectionStatus.PENDING, broker.view.view(acme, pending.connection().id()).status());
     }
 }

@@ -27,8 +27,8 @@ class ForgedCodesPropertyTest {
         Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
         Instance beta = broker.instance("https://beta.zendesk.com", Platform.ZENDESK);
         Instance mallory = broker.instance("https://mallory.zendesk.com", Platform.ZENDESK);
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                toUrl("https://beta.zendesk.com", Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://beta.zendesk.com", Mode.BASIC)));
         String body = InvitationCode.PREFIX + "_" + initiated.code().id() + "_" + SecretToken.encode(secret);
         String forged = body + SecretToken.checksum(body);
         Assume.that(!forged.equals(initiated.code().reveal()));
@@ -49,6 +49,6 @@ class ForgedCodesPropertyTest {
     }
 
     private static Connection accept(TestBroker broker, Instance caller, String code) {
-        return broker.accept.accept(caller, new AcceptInvitation.Command(code, "HELP"));
+        return broker.commit(() -> broker.accept.accept(caller, new AcceptInvitation.Command(code, "HELP")));
     }
 }

@@ -15,7 +15,7 @@ import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class IdempotentRequestsTest {
@@ -26,9 +26,9 @@ class IdempotentRequestsTest {
 
     /** Initiates a private connection, counting how often the operation really ran. */
     private Outcome<InitiateConnection.Initiated> initiate(String key, String fingerprint) {
-        return requests.perform(acme.id(), key, fingerprint, IdempotentRequestsTest::seal, replay -> {
+        return requests.perform(acme.id(), key, fingerprint, IdempotentRequestsTest::seal, () -> {
             performed.incrementAndGet();
-            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), replay);
+            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
         });
     }
 
@@ -69,19 +69,18 @@ class IdempotentRequestsTest {
         Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
         Outcome<InitiateConnection.Initiated> betaOutcome = requests.perform(beta.id(), "k-1",
                 "POST /v1/connections {\"a\":2}", IdempotentRequestsTest::seal,
-                replay -> broker.initiate.initiate(beta, toPrivate(Mode.BASIC), replay));
+                () -> broker.initiate.initiate(beta, toPrivate(Mode.BASIC)));
         assertInstanceOf(Performed.class, betaOutcome, "another instance's key of the same text is its own");
         assertEquals(1, connections());
     }
 
     @Test
     void aRefusedRequestKeepsNothingSoItsRetryRunsAgain() {
-        Function<Replayable<Connection>, Connection> refusedThenFine = replay -> {
+        Supplier<Decision<InitiateConnection.Initiated>> refusedThenFine = () -> {
             if (performed.incrementAndGet() == 1) {
-                throw new ConnectionNotFound();
+                return Decision.refuse(new ConnectionNotFound());
             }
-            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), result -> replay.recordOf(result.connection()))
-                    .connection();
+            return broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
         };
         assertThrows(ConnectionNotFound.class, () -> requests.perform(acme.id(), "k", "f", c -> new byte[1],
                 refusedThenFine));
@@ -104,10 +103,10 @@ class IdempotentRequestsTest {
     @Test
     void aRequestThatLosesTheKeyToAConcurrentOneGetsThatOnesAnswer() {
         Outcome<InitiateConnection.Initiated> outcome = requests.perform(acme.id(), "k", "f",
-                IdempotentRequestsTest::seal, replay -> {
+                IdempotentRequestsTest::seal, () -> {
                     // Another request with the key takes effect after this one looked and before it writes.
                     initiate("k", "f");
-                    return broker.initiate.initiate(acme, toPrivate(Mode.BASIC), replay);
+                    return broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
                 });
 
         Replayed<?> replayed = assertInstanceOf(Replayed.class, outcome);
@@ -125,9 +124,8 @@ class IdempotentRequestsTest {
         assertInstanceOf(Performed.class, initiate("x".repeat(255), "f"));
         assertInstanceOf(Performed.class, initiate("!~#/:", "f"));
 
-        Function<Replayable<RegisterInstance.Registered>, RegisterInstance.Registered> register = replay ->
-                broker.register.register(new RegisterInstance.Command("https://gamma.zendesk.com", null, true,
-                        new Proof.OAuth(KnownHelpdesks.ADMIN)), replay);
+        Supplier<Decision<RegisterInstance.Registered>> register = broker.register.register(
+                new RegisterInstance.Command("https://gamma.zendesk.com", null, true, new Proof.OAuth(KnownHelpdesks.ADMIN)));
         for (String guessable : new String[]{"register-1", "00000000-0000-0000-0000-000000000000",
                 "00000000-0000-4000-8000-000000000000", "11111111-1111-4111-a111-111111111111",
                 "12341234-1234-4123-8123-412341234123", "1f0e6a52-9d4c-1d2a-8a3e-5c1b7e9f2d40",
@@ -138,5 +136,29 @@ class IdempotentRequestsTest {
         }
         assertInstanceOf(Performed.class, requests.perform(IdempotentRequests.ANONYMOUS,
                 "1F0E6A52-9D4C-4D2A-8A3E-5C1B7E9F2D40", "f", r -> new byte[1], register));
+    }
+
+    @Test
+    void aLostCommitIsDecidedAgainFromWhatIsStoredNowAndARuleTheStoreKeepsRefusesAtOnce() {
+        AtomicInteger decisions = new AtomicInteger();
+        String decided = requests.commit(() -> {
+            int decision = decisions.incrementAndGet();
+            return Decision.change("decision " + decision, kept -> decision == 3, () -> new ConnectionNotFound());
+        });
+        assertEquals("decision 3", decided, "the answer is the decision whose commit held");
+
+        decisions.set(0);
+        assertThrows(ConnectionNotFound.class, () -> requests.commit(() -> {
+            decisions.incrementAndGet();
+            return Decision.change("never", kept -> false, ConnectionNotFound::new);
+        }));
+        assertEquals(IdempotentRequests.ATTEMPTS, decisions.get(), "a change that keeps losing is refused in the end");
+
+        decisions.set(0);
+        assertThrows(InvalidRequest.class, () -> requests.commit(() -> {
+            decisions.incrementAndGet();
+            return Decision.changeUnlessRefused("never", kept -> false, () -> InvalidRequest.of("f", "taken"));
+        }));
+        assertEquals(1, decisions.get(), "a rule the store keeps is not decided again");
     }
 }

@@ -25,8 +25,8 @@ class InitiateConnectionTest {
 
     @Test
     void aDestinationUrlMakesAPublicPendingConnectionWithAnInvitation() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                toUrl("https://Beta.freshdesk.com/", Mode.SCRIPT));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://Beta.freshdesk.com/", Mode.SCRIPT)));
 
         Connection connection = initiated.connection();
         assertEquals(ConnectionType.PUBLIC, connection.type());
@@ -43,7 +43,7 @@ class InitiateConnectionTest {
 
     @Test
     void noUrlMakesAPrivateConnectionWhoseDestinationUrlIsUnknown() {
-        Connection connection = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection();
+        Connection connection = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection();
 
         assertEquals(ConnectionType.PRIVATE, connection.type());
         assertNull(connection.destination().url());
@@ -51,7 +51,7 @@ class InitiateConnectionTest {
 
     @Test
     void theInitiatorsOwnUrlMakesALocalConnection() {
-        Connection connection = broker.initiate.initiate(acme, toUrl("https://ACME.zendesk.com/", Mode.VISUAL))
+        Connection connection = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://ACME.zendesk.com/", Mode.VISUAL)))
                 .connection();
 
         assertEquals(ConnectionType.LOCAL, connection.type());
@@ -61,15 +61,15 @@ class InitiateConnectionTest {
 
     @Test
     void theNameDefaultsToLocalToRemote() {
-        assertEquals("acme_to_beta", broker.initiate.initiate(acme, toUrl("https://b.freshdesk.com", Mode.BASIC))
+        assertEquals("acme_to_beta", broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://b.freshdesk.com", Mode.BASIC)))
                 .connection().name());
-        assertEquals("My link", broker.initiate.initiate(acme, new InitiateConnection.Command("https://b.freshdesk.com",
-                false, Mode.BASIC, "acme", "beta", "  My link ", null, "SUPPORT")).connection().name());
+        assertEquals("My link", broker.commit(() -> broker.initiate.initiate(acme, new InitiateConnection.Command("https://b.freshdesk.com",
+                false, Mode.BASIC, "acme", "beta", "  My link ", null, "SUPPORT"))).connection().name());
     }
 
     @Test
     void theInvitationLastsSeventyTwoHoursByDefault() {
-        Connection connection = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection();
+        Connection connection = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection();
 
         assertEquals(Duration.ofHours(72), Duration.between(connection.createdAt(), connection.invitationExpiresAt()));
     }
@@ -79,7 +79,7 @@ class InitiateConnectionTest {
         InitiateConnection shortLived = new InitiateConnection(broker.store, broker.clock, broker.entropy,
                 Duration.ofMinutes(15));
 
-        Connection connection = shortLived.initiate(acme, toPrivate(Mode.BASIC)).connection();
+        Connection connection = broker.commit(() -> shortLived.initiate(acme, toPrivate(Mode.BASIC))).connection();
 
         assertEquals(Duration.ofMinutes(15), Duration.between(connection.createdAt(), connection.invitationExpiresAt()));
         assertThrows(IllegalArgumentException.class,
@@ -89,33 +89,33 @@ class InitiateConnectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "acme-support_2", "A1234567890123456789012345678901234567_9"})
     void shortNamesOfLettersDigitsDashAndUnderscoreUpTo40AreAccepted(String shortName) {
-        broker.initiate.initiate(acme, new InitiateConnection.Command(null, true, Mode.BASIC, shortName, shortName,
-                null, null, "SUPPORT"));
+        broker.commit(() -> broker.initiate.initiate(acme, new InitiateConnection.Command(null, true, Mode.BASIC, shortName, shortName,
+                null, null, "SUPPORT")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "acme support", "acme.support", "ünïcode", "A12345678901234567890123456789012345678_9"})
     void otherShortNamesAreRefusedNamingTheField(String shortName) {
-        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.initiate.initiate(acme,
-                new InitiateConnection.Command(null, true, Mode.BASIC, shortName, "ok", null, null, "SUPPORT")));
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.commit(() -> broker.initiate.initiate(acme,
+                new InitiateConnection.Command(null, true, Mode.BASIC, shortName, "ok", null, null, "SUPPORT"))));
 
         assertEquals(List.of("localShortName"), refused.errors().stream().map(FieldError::field).toList());
     }
 
     @Test
     void theDescriptionHoldsAtMost1000Characters() {
-        broker.initiate.initiate(acme, new InitiateConnection.Command(null, true, Mode.BASIC, "a", "b", null,
-                "x".repeat(1000), "SUPPORT"));
+        broker.commit(() -> broker.initiate.initiate(acme, new InitiateConnection.Command(null, true, Mode.BASIC, "a", "b", null,
+                "x".repeat(1000), "SUPPORT")));
 
-        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.initiate.initiate(acme,
-                new InitiateConnection.Command(null, true, Mode.BASIC, "a", "b", null, "x".repeat(1001), "SUPPORT")));
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.commit(() -> broker.initiate.initiate(acme,
+                new InitiateConnection.Command(null, true, Mode.BASIC, "a", "b", null, "x".repeat(1001), "SUPPORT"))));
         assertEquals("description", refused.errors().get(0).field());
     }
 
     @Test
     void everyBadFieldIsNamedAtOnceAndNothingIsStored() {
-        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.initiate.initiate(acme,
-                new InitiateConnection.Command(" ", false, null, null, "b b", "", null, " ")));
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.commit(() -> broker.initiate.initiate(acme,
+                new InitiateConnection.Command(" ", false, null, null, "b b", "", null, " "))));
 
         assertEquals(List.of("destination.url", "mode", "localShortName", "remoteShortName", "name", "project"),
                 refused.errors().stream().map(FieldError::field).toList());
@@ -123,8 +123,8 @@ class InitiateConnectionTest {
 
     @Test
     void aDestinationNoHelpdeskCanBeIsRefusedOnceTheFieldsAreRight() {
-        UnsupportedInstanceUrl refused = assertThrows(UnsupportedInstanceUrl.class, () -> broker.initiate.initiate(
-                acme, toUrl("https://beta.example.com", Mode.BASIC)));
+        UnsupportedInstanceUrl refused = assertThrows(UnsupportedInstanceUrl.class, () -> broker.commit(() -> broker.initiate.initiate(
+                acme, toUrl("https://beta.example.com", Mode.BASIC))));
 
         assertTrue(refused.detail().startsWith("destination.url "), refused.detail());
         assertEquals(0, broker.store.findConnectionsOf(acme.id(), 10, null).connections().size());
@@ -141,10 +141,10 @@ class InitiateConnectionTest {
         InitiateConnection.Command command = toUrl("https://elsewhere.zendesk.com", mode);
 
         if (offered) {
-            assertEquals(mode, broker.initiate.initiate(initiator, command).connection().mode());
+            assertEquals(mode, broker.commit(() -> broker.initiate.initiate(initiator, command)).connection().mode());
         } else {
             ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                    () -> broker.initiate.initiate(initiator, command));
+                    () -> broker.commit(() -> broker.initiate.initiate(initiator, command)));
             assertEquals(List.of(Mode.BASIC, Mode.SCRIPT), refused.offeredModes());
             assertTrue(refused.rule().contains(platform.name()), refused.rule());
         }
@@ -153,7 +153,7 @@ class InitiateConnectionTest {
     @Test
     void visualIsNotOfferedForPrivateConnections() {
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.initiate.initiate(acme, toPrivate(Mode.VISUAL)));
+                () -> broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.VISUAL))));
 
         assertTrue(refused.rule().contains("private"), refused.rule());
         assertEquals(List.of(Mode.BASIC, Mode.SCRIPT), refused.offeredModes());
@@ -165,10 +165,10 @@ class InitiateConnectionTest {
         Instance trial = broker.instance("https://trial.zendesk.com", Platform.ZENDESK, License.TRIAL, true);
 
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.initiate.initiate(free, toUrl("https://b.freshdesk.com", Mode.SCRIPT)));
+                () -> broker.commit(() -> broker.initiate.initiate(free, toUrl("https://b.freshdesk.com", Mode.SCRIPT))));
         assertTrue(refused.rule().contains("licence"), refused.rule());
         assertEquals(List.of(Mode.BASIC, Mode.VISUAL), refused.offeredModes());
-        assertEquals(Mode.SCRIPT, broker.initiate.initiate(trial, toUrl("https://b.freshdesk.com", Mode.SCRIPT))
+        assertEquals(Mode.SCRIPT, broker.commit(() -> broker.initiate.initiate(trial, toUrl("https://b.freshdesk.com", Mode.SCRIPT)))
                 .connection().mode());
     }
 
@@ -177,7 +177,7 @@ class InitiateConnectionTest {
         Instance hidden = broker.instance("https://hidden.zendesk.com", Platform.ZENDESK, License.PAID, false);
 
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.initiate.initiate(hidden, toUrl("https://b.freshdesk.com", Mode.SCRIPT)));
+                () -> broker.commit(() -> broker.initiate.initiate(hidden, toUrl("https://b.freshdesk.com", Mode.SCRIPT))));
 
         assertTrue(refused.rule().contains("public"), refused.rule());
     }
@@ -187,7 +187,7 @@ class InitiateConnectionTest {
         broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
 
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.VISUAL)));
+                () -> broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.VISUAL))));
 
         assertTrue(refused.rule().contains("destination"), refused.rule());
         assertEquals(List.of(Mode.BASIC, Mode.SCRIPT), refused.offeredModes());
@@ -197,8 +197,8 @@ class InitiateConnectionTest {
     void aPrivateInstanceCannotInviteAPrivateDestination() {
         Instance hidden = broker.instance("https://hidden.zendesk.com", Platform.ZENDESK, License.PAID, false);
 
-        assertThrows(ConnectionNotAllowed.class, () -> broker.initiate.initiate(hidden, toPrivate(Mode.BASIC)));
+        assertThrows(ConnectionNotAllowed.class, () -> broker.commit(() -> broker.initiate.initiate(hidden, toPrivate(Mode.BASIC))));
         assertEquals(ConnectionType.PUBLIC,
-                broker.initiate.initiate(hidden, toUrl("https://b.freshdesk.com", Mode.BASIC)).connection().type());
+                broker.commit(() -> broker.initiate.initiate(hidden, toUrl("https://b.freshdesk.com", Mode.BASIC))).connection().type());
     }
 }

@@ -22,32 +22,32 @@ class InstanceKeysTest {
         assertEquals(List.of(acme.apiKey().id()), keyIds());
 
         broker.clock.advance(Duration.ofMinutes(1));
-        InstanceKeys.Issued issued = broker.keys.issue(acme.instance());
+        InstanceKeys.Issued issued = broker.commit(() -> broker.keys.issue(acme.instance()));
         assertEquals(List.of(acme.apiKey().id(), issued.key().keyId()), keyIds());
         assertEquals(acme.instance(), broker.authenticate.authenticate(issued.apiKey().reveal()));
 
-        broker.keys.revoke(acme.instance(), acme.apiKey().id());
+        broker.commit(() -> broker.keys.revoke(acme.instance(), acme.apiKey().id()));
         assertEquals(List.of(issued.key().keyId()), keyIds());
         assertThrows(Unauthenticated.class, () -> broker.authenticate.authenticate(acme.apiKey().reveal()));
     }
 
     @Test
     void theLastKeyStaysAndAnInstanceHasAtMostFive() {
-        assertThrows(LastKey.class, () -> broker.keys.revoke(acme.instance(), acme.apiKey().id()));
+        assertThrows(LastKey.class, () -> broker.commit(() -> broker.keys.revoke(acme.instance(), acme.apiKey().id())));
         for (int i = 1; i < InstanceKeys.MAX_KEYS; i++) {
-            broker.keys.issue(acme.instance());
+            broker.commit(() -> broker.keys.issue(acme.instance()));
         }
-        assertThrows(KeyLimitReached.class, () -> broker.keys.issue(acme.instance()));
+        assertThrows(KeyLimitReached.class, () -> broker.commit(() -> broker.keys.issue(acme.instance())));
         assertEquals(InstanceKeys.MAX_KEYS, keyIds().size());
     }
 
     @Test
     void anotherInstancesKeyOrAnUnknownOneIsNotFound() {
         RegisterInstance.Registered beta = broker.register("https://beta.freshdesk.com");
-        broker.keys.issue(beta.instance());
+        broker.commit(() -> broker.keys.issue(beta.instance()));
 
-        assertThrows(KeyNotFound.class, () -> broker.keys.revoke(acme.instance(), beta.apiKey().id()));
-        assertThrows(KeyNotFound.class, () -> broker.keys.revoke(acme.instance(), "nope"));
+        assertThrows(KeyNotFound.class, () -> broker.commit(() -> broker.keys.revoke(acme.instance(), beta.apiKey().id())));
+        assertThrows(KeyNotFound.class, () -> broker.commit(() -> broker.keys.revoke(acme.instance(), "nope")));
         assertEquals(2, broker.keys.view(beta.instance()).keys().size());
     }
 

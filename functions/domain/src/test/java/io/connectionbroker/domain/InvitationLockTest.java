@@ -27,21 +27,21 @@ class InvitationLockTest {
     void tenWrongSecretsLockEvenTheRightCodeForFifteenMinutes() {
         InitiateConnection initiate = new InitiateConnection(broker.store, broker.clock, SAME_IDS,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME);
-        String code = initiate.initiate(acme, TestBroker.toUrl("https://beta.freshdesk.com", Mode.BASIC)).code()
+        String code = broker.commit(() -> initiate.initiate(acme, TestBroker.toUrl("https://beta.freshdesk.com", Mode.BASIC))).code()
                 .reveal();
         // The invitation's id with another secret: a well-formed code, as a guesser would send.
         String wrong = InvitationCode.issue(SAME_IDS).reveal();
 
         for (int i = 0; i < PresentedInvitation.WRONG_CODES_BEFORE_LOCK; i++) {
             assertThrows(InvitationNotFound.class,
-                    () -> broker.accept.accept(beta, new AcceptInvitation.Command(wrong, "HELP")));
+                    () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(wrong, "HELP"))));
         }
         InvitationLocked locked = assertThrows(InvitationLocked.class,
-                () -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")));
+                () -> broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"))));
         assertEquals(PresentedInvitation.LOCK, locked.retryAfter());
 
         broker.clock.advance(PresentedInvitation.LOCK);
         assertEquals(ConnectionStatus.ACTIVE,
-                broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP")).status());
+                broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(code, "HELP"))).status());
     }
 }

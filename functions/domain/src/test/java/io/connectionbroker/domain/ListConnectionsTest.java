@@ -23,7 +23,7 @@ class ListConnectionsTest {
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             broker.clock.advance(Duration.ofSeconds(1));
-            newestFirst.add(0, broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection().id());
+            newestFirst.add(0, broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection().id());
         }
         return newestFirst;
     }

@@ -17,12 +17,12 @@ class PrivateConnectionTest {
     private final Instance acme = broker.instance("https://acme.zendesk.com", Platform.ZENDESK);
 
     private Connection accept(Instance acceptor, InitiateConnection.Initiated initiated) {
-        return broker.accept.accept(acceptor, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        return broker.commit(() -> broker.accept.accept(acceptor, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
     }
 
     @Test
     void aPrivateDestinationIsNeverReachableNorItsUrlKnownUntilItAccepts() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
         Connection pending = broker.store.findConnection(initiated.connection().id()).orElseThrow();
         assertEquals(Boolean.FALSE, pending.destination().reachable());
         assertNull(pending.destination().url());
@@ -39,15 +39,15 @@ class PrivateConnectionTest {
 
     @Test
     void aPublicDestinationIsReachableWhenItsInstanceIsPublicAndUnknownUntilThen() {
-        InitiateConnection.Initiated unregistered = broker.initiate.initiate(acme,
-                toUrl("https://later.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated unregistered = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://later.freshdesk.com", Mode.BASIC)));
         assertNull(unregistered.connection().destination().reachable());
         assertFalse(unregistered.connection().pushesToDestination());
         Instance later = broker.instance("https://later.freshdesk.com", Platform.FRESHDESK);
         assertTrue(accept(later, unregistered).pushesToDestination());
 
         Instance closed = broker.instance("https://closed.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
-        InitiateConnection.Initiated toClosed = broker.initiate.initiate(acme, toUrl("https://closed.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated toClosed = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://closed.freshdesk.com", Mode.BASIC)));
         assertEquals(Boolean.FALSE, toClosed.connection().destination().reachable());
         assertFalse(accept(closed, toClosed).pushesToDestination());
     }
@@ -56,7 +56,7 @@ class PrivateConnectionTest {
     void aPrivateInitiatorIsNotReachableEither() {
         Instance hidden = broker.instance("https://hidden.zendesk.com", Platform.ZENDESK, License.PAID, false);
 
-        Connection connection = broker.initiate.initiate(hidden, toUrl("https://acme.zendesk.com", Mode.BASIC)).connection();
+        Connection connection = broker.commit(() -> broker.initiate.initiate(hidden, toUrl("https://acme.zendesk.com", Mode.BASIC))).connection();
 
         assertEquals(Boolean.FALSE, connection.source().reachable());
         assertEquals(Boolean.TRUE, connection.destination().reachable());
@@ -68,10 +68,10 @@ class PrivateConnectionTest {
         Instance vault = broker.instance("https://vault.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
 
         assertThrows(ConnectionNotAllowed.class,
-                () -> broker.initiate.initiate(closed, toUrl("https://vault.freshdesk.com", Mode.BASIC)));
+                () -> broker.commit(() -> broker.initiate.initiate(closed, toUrl("https://vault.freshdesk.com", Mode.BASIC))));
 
-        InitiateConnection.Initiated toUnregistered = broker.initiate.initiate(closed,
-                toUrl("https://later.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated toUnregistered = broker.commit(() -> broker.initiate.initiate(closed,
+                toUrl("https://later.freshdesk.com", Mode.BASIC)));
         Instance later = broker.instance("https://later.freshdesk.com", Platform.FRESHDESK, License.PAID, false);
         assertThrows(ConnectionNotAllowed.class, () -> accept(later, toUnregistered));
         assertEquals(ConnectionStatus.PENDING,
@@ -79,10 +79,10 @@ class PrivateConnectionTest {
 
         // One public side is enough, either way round; and a private instance connects its own projects.
         assertEquals(ConnectionStatus.ACTIVE, accept(acme,
-                broker.initiate.initiate(closed, toUrl("https://acme.zendesk.com", Mode.BASIC))).status());
+                broker.commit(() -> broker.initiate.initiate(closed, toUrl("https://acme.zendesk.com", Mode.BASIC)))).status());
         assertEquals(ConnectionStatus.ACTIVE, accept(vault,
-                broker.initiate.initiate(acme, toUrl("https://vault.freshdesk.com", Mode.BASIC))).status());
+                broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://vault.freshdesk.com", Mode.BASIC)))).status());
         assertEquals(ConnectionStatus.ACTIVE, accept(closed,
-                broker.initiate.initiate(closed, toUrl("https://closed.zendesk.com", Mode.BASIC))).status());
+                broker.commit(() -> broker.initiate.initiate(closed, toUrl("https://closed.zendesk.com", Mode.BASIC)))).status());
     }
 }

@@ -18,10 +18,10 @@ class RecoverInstanceTest {
     @Test
     void theRecoveredKeyIsTheInstancesOnlyKey() {
         RegisterInstance.Registered acme = broker.register("https://acme.zendesk.com");
-        broker.keys.issue(acme.instance());
+        broker.commit(() -> broker.keys.issue(acme.instance()));
 
-        InstanceKeys.Issued issued = recover.recover(new RecoverInstance.Command("https://ACME.zendesk.com",
-                new Proof.ApiToken("admin@acme.test", KnownHelpdesks.ADMIN)));
+        InstanceKeys.Issued issued = broker.commit(recover.recover(new RecoverInstance.Command("https://ACME.zendesk.com",
+                new Proof.ApiToken("admin@acme.test", KnownHelpdesks.ADMIN))));
 
         assertEquals(List.of(issued.key()), broker.keys.view(acme.instance()).keys());
         assertEquals(acme.instance(), broker.authenticate.authenticate(issued.apiKey().reveal()));
@@ -32,12 +32,12 @@ class RecoverInstanceTest {
     void nothingChangesWithoutAConfirmedAdministratorOrARegisteredInstance() {
         RegisterInstance.Registered acme = broker.register("https://acme.zendesk.com");
 
-        assertThrows(NotAnAdministrator.class, () -> recover.recover(new RecoverInstance.Command(
-                "https://acme.zendesk.com", new Proof.OAuth(KnownHelpdesks.AGENT))));
-        assertThrows(OwnershipNotProven.class, () -> recover.recover(new RecoverInstance.Command(
-                "https://acme.zendesk.com", new Proof.OAuth("made-up"))));
-        assertThrows(InstanceNotRegistered.class, () -> recover.recover(new RecoverInstance.Command(
-                "https://other.zendesk.com", new Proof.OAuth(KnownHelpdesks.ADMIN))));
+        assertThrows(NotAnAdministrator.class, () -> broker.commit(recover.recover(new RecoverInstance.Command(
+                "https://acme.zendesk.com", new Proof.OAuth(KnownHelpdesks.AGENT)))));
+        assertThrows(OwnershipNotProven.class, () -> broker.commit(recover.recover(new RecoverInstance.Command(
+                "https://acme.zendesk.com", new Proof.OAuth("made-up")))));
+        assertThrows(InstanceNotRegistered.class, () -> broker.commit(recover.recover(new RecoverInstance.Command(
+                "https://other.zendesk.com", new Proof.OAuth(KnownHelpdesks.ADMIN)))));
 
         assertEquals(acme.instance(), broker.authenticate.authenticate(acme.apiKey().reveal()));
     }

@@ -21,7 +21,7 @@ class RegisterInstanceTest {
     private final TestBroker broker = new TestBroker();
 
     private RegisterInstance.Registered register(String url, Platform platform, Proof proof) {
-        return broker.register.register(new RegisterInstance.Command(url, platform, null, proof));
+        return broker.commit(broker.register.register(new RegisterInstance.Command(url, platform, null, proof)));
     }
 
     @Test
@@ -61,9 +61,9 @@ class RegisterInstanceTest {
     @Test
     void anInstanceIsPublicUnlessSaidOtherwise() {
         Proof proof = new Proof.OAuth(KnownHelpdesks.ADMIN);
-        assertTrue(broker.register.register(new RegisterInstance.Command("https://a.zendesk.com", null, null, proof))
+        assertTrue(broker.commit(broker.register.register(new RegisterInstance.Command("https://a.zendesk.com", null, null, proof)))
                 .instance().isPublic());
-        assertFalse(broker.register.register(new RegisterInstance.Command("https://b.zendesk.com", null, false, proof))
+        assertFalse(broker.commit(broker.register.register(new RegisterInstance.Command("https://b.zendesk.com", null, false, proof)))
                 .instance().isPublic());
     }
 

@@ -30,8 +30,8 @@ class ShowableTextTest {
         String text = "invoice" + (char) Integer.parseInt(hex, 16) + "gnp.exe";
 
         for (String field : new String[] {"name", "project"}) {
-            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.initiate.initiate(acme,
-                    field.equals("name") ? command(text, null, "P") : command(null, null, text)), field);
+            InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.commit(() -> broker.initiate.initiate(acme,
+                    field.equals("name") ? command(text, null, "P") : command(null, null, text))), field);
             assertEquals(field, refused.errors().get(0).field());
             assertTrue(refused.detail().contains(named), refused.detail());
             assertFalse(refused.detail().contains("invoice"), "the text is never repeated: " + refused.detail());
@@ -44,7 +44,7 @@ class ShowableTextTest {
         String text = "first line\nsecond" + (char) Integer.parseInt(hex, 16);
 
         InvalidRequest refused = assertThrows(InvalidRequest.class,
-                () -> broker.initiate.initiate(acme, command(null, text, "P")));
+                () -> broker.commit(() -> broker.initiate.initiate(acme, command(null, text, "P"))));
 
         assertEquals("description", refused.errors().get(0).field());
     }
@@ -55,7 +55,7 @@ class ShowableTextTest {
     void textThatShowsAsItIsIsKept(String text) {
         String name = text.contains("\n") ? null : text;
 
-        Connection created = broker.initiate.initiate(acme, command(name, text, "P")).connection();
+        Connection created = broker.commit(() -> broker.initiate.initiate(acme, command(name, text, "P"))).connection();
 
         assertEquals(text, created.description());
         if (name != null) {

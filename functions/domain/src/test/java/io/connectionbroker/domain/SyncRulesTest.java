@@ -27,8 +27,8 @@ class SyncRulesTest {
     private final Instance beta = broker.instance("https://beta.zendesk.com", Platform.ZENDESK);
 
     private String active(Mode mode) {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", mode));
-        return broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")).id();
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", mode)));
+        return broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))).id();
     }
 
     @Test
@@ -43,14 +43,14 @@ class SyncRulesTest {
         assertEquals(1, source.rules().version());
 
         List<SyncRule> outgoing = List.of(new SyncRule(SUMMARY, COPY), new SyncRule(TYPE, MIRROR_TYPE));
-        SyncRules.SideRules changed = rules.replace(acme, id, 1, outgoing, List.of());
+        SyncRules.SideRules changed = broker.commit(() -> rules.replace(acme, id, 1, outgoing, List.of()));
 
         assertEquals(2, changed.rules().version());
         assertEquals(outgoing, rules.view(acme, id).rules().outgoing());
         assertEquals(destination, rules.view(beta, id), "the other side's rules are untouched");
         assertEquals(2, assertThrows(RulesVersionConflict.class,
-                () -> rules.replace(acme, id, 1, outgoing, List.of())).currentVersion());
-        assertEquals(2, rules.replace(beta, id, 1, List.of(), List.of(new SyncRule(COMMENTS, COPY)))
+                () -> broker.commit(() -> rules.replace(acme, id, 1, outgoing, List.of()))).currentVersion());
+        assertEquals(2, broker.commit(() -> rules.replace(beta, id, 1, List.of(), List.of(new SyncRule(COMMENTS, COPY))))
                 .rules().version(), "each side has its own version");
     }
 
@@ -58,14 +58,14 @@ class SyncRulesTest {
     void visualRulesAreOneSetBothSidesEditEachSeeingItFromItsOwnSide() {
         String id = active(Mode.VISUAL);
 
-        rules.replace(beta, id, 1, List.of(new SyncRule(SUMMARY, COPY)), List.of(new SyncRule(COMMENTS, COPY)));
+        broker.commit(() -> rules.replace(beta, id, 1, List.of(new SyncRule(SUMMARY, COPY)), List.of(new SyncRule(COMMENTS, COPY))));
 
         SyncRules.SideRules source = rules.view(acme, id);
         assertEquals(2, source.rules().version());
         assertEquals(List.of(new SyncRule(COMMENTS, COPY)), source.rules().outgoing());
         assertEquals(List.of(new SyncRule(SUMMARY, COPY)), source.rules().incoming());
-        assertThrows(RulesVersionConflict.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
-        assertEquals(3, rules.replace(acme, id, 2, List.of(), List.of()).rules().version());
+        assertThrows(RulesVersionConflict.class, () -> broker.commit(() -> rules.replace(acme, id, 1, List.of(), List.of())));
+        assertEquals(3, broker.commit(() -> rules.replace(acme, id, 2, List.of(), List.of())).rules().version());
     }
 
     @Test
@@ -76,16 +76,16 @@ class SyncRulesTest {
 
         assertTrue(basic.rules().incoming().contains(new SyncRule(INTERNAL_COMMENTS, AS_PUBLIC_COMMENT)));
         assertTrue(basic.rules().outgoing().contains(new SyncRule(TYPE, MIRROR_TYPE)));
-        assertThrows(RulesReadOnly.class, () -> rules.replace(acme, id, 1, List.of(), List.of()));
+        assertThrows(RulesReadOnly.class, () -> broker.commit(() -> rules.replace(acme, id, 1, List.of(), List.of())));
     }
 
     @Test
     void aFieldTwiceInOneListIsNamed() {
         String id = active(Mode.SCRIPT);
 
-        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> rules.replace(acme, id, 1,
+        InvalidRequest refused = assertThrows(InvalidRequest.class, () -> broker.commit(() -> rules.replace(acme, id, 1,
                 List.of(new SyncRule(SUMMARY, COPY), new SyncRule(SUMMARY, COPY)),
-                List.of(new SyncRule(SUMMARY, COPY), new SyncRule(COMMENTS, COPY), new SyncRule(COMMENTS, COPY))));
+                List.of(new SyncRule(SUMMARY, COPY), new SyncRule(COMMENTS, COPY), new SyncRule(COMMENTS, COPY)))));
 
         assertEquals(List.of("outgoing[1].field", "incoming[2].field"),
                 refused.errors().stream().map(FieldError::field).toList());
@@ -98,7 +98,7 @@ class SyncRulesTest {
         List<SyncRule> sent = List.of(new SyncRule(TYPE, MIRROR_TYPE));
         List<SyncRule> received = List.of(new SyncRule(INTERNAL_COMMENTS, AS_PUBLIC_COMMENT));
 
-        rules.replace(acme, id, 1, sent, received);
+        broker.commit(() -> rules.replace(acme, id, 1, sent, received));
 
         SyncRules.SideRules destination = rules.view(beta, id);
         assertEquals(received, destination.rules().outgoing());
@@ -107,12 +107,12 @@ class SyncRulesTest {
 
     @Test
     void nobodyButASideReadsOrWritesAndTheDestinationOnlyOnceItAccepted() {
-        String pending = broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", Mode.SCRIPT)).connection().id();
+        String pending = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.zendesk.com", Mode.SCRIPT))).connection().id();
         Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
 
         assertThrows(ConnectionNotFound.class, () -> rules.view(beta, pending));
         assertThrows(ConnectionNotFound.class, () -> rules.view(stranger, active(Mode.SCRIPT)));
-        assertThrows(ConnectionNotFound.class, () -> rules.replace(stranger, pending, 1, List.of(), List.of()));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> rules.replace(stranger, pending, 1, List.of(), List.of())));
         assertEquals(SyncRules.Side.SOURCE, rules.view(acme, pending).side());
     }
 }

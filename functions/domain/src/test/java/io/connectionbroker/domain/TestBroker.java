@@ -16,10 +16,16 @@ final class TestBroker {
             InitiateConnection.DEFAULT_INVITATION_LIFETIME);
     final AcceptInvitation accept = new AcceptInvitation(store, clock);
     final ViewConnection view = new ViewConnection(store, clock);
+    final IdempotentRequests requests = new IdempotentRequests(store, clock);
+
+    /** Commits what the operation decides, as every request without an Idempotency-Key is run. */
+    <R> R commit(java.util.function.Supplier<Decision<R>> decide) {
+        return requests.commit(decide);
+    }
 
     /** Registered with an administrator's proof: a new instance, on its trial. */
     RegisterInstance.Registered register(String url) {
-        return register.register(new RegisterInstance.Command(url, null, true, new Proof.OAuth(KnownHelpdesks.ADMIN)));
+        return commit(register.register(new RegisterInstance.Command(url, null, true, new Proof.OAuth(KnownHelpdesks.ADMIN))));
     }
 
     /** An instance as registration and then the operator left it: with the licence the test needs. */

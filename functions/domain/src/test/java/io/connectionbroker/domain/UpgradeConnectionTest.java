@@ -22,22 +22,22 @@ class UpgradeConnectionTest {
     private final Instance beta = broker.instance("https://beta.zendesk.com", Platform.ZENDESK);
 
     private String active(Instance initiator, String destinationUrl, Instance destination, Mode mode) {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(initiator, toUrl(destinationUrl, mode));
-        return broker.accept.accept(destination, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")).id();
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(initiator, toUrl(destinationUrl, mode)));
+        return broker.commit(() -> broker.accept.accept(destination, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"))).id();
     }
 
     @Test
     void aBasicConnectionBecomesScriptWithGeneratedRulesPerSide() {
         String id = active(acme, "https://beta.zendesk.com", beta, Mode.BASIC);
 
-        Connection upgraded = upgrade.upgrade(beta, id, Mode.SCRIPT);
+        Connection upgraded = broker.commit(() -> upgrade.upgrade(beta, id, Mode.SCRIPT));
 
         assertEquals(Mode.SCRIPT, upgraded.mode());
         assertEquals(ConnectionStatus.ACTIVE, upgraded.status());
         assertEquals(Mode.SCRIPT, broker.view.view(acme, id).mode());
         assertEquals(5, rules.view(acme, id).rules().outgoing().size());
         assertEquals(SyncRules.Side.DESTINATION, rules.view(beta, id).side());
-        assertEquals(2, rules.replace(acme, id, 1, java.util.List.of(), java.util.List.of()).rules().version(),
+        assertEquals(2, broker.commit(() -> rules.replace(acme, id, 1, java.util.List.of(), java.util.List.of())).rules().version(),
                 "the upgraded rules are editable");
     }
 
@@ -45,9 +45,9 @@ class UpgradeConnectionTest {
     void aBasicConnectionBecomesVisualWithOneSharedSet() {
         String id = active(acme, "https://beta.zendesk.com", beta, Mode.BASIC);
 
-        upgrade.upgrade(acme, id, Mode.VISUAL);
+        broker.commit(() -> upgrade.upgrade(acme, id, Mode.VISUAL));
 
-        rules.replace(beta, id, 1, java.util.List.of(), java.util.List.of());
+        broker.commit(() -> rules.replace(beta, id, 1, java.util.List.of(), java.util.List.of()));
         assertEquals(2, rules.view(acme, id).rules().version());
     }
 
@@ -56,9 +56,9 @@ class UpgradeConnectionTest {
         String visual = active(acme, "https://beta.zendesk.com", beta, Mode.VISUAL);
         String script = active(acme, "https://beta.zendesk.com", beta, Mode.SCRIPT);
 
-        assertTrue(assertThrows(ModeFixed.class, () -> upgrade.upgrade(acme, visual, Mode.SCRIPT)).detail()
+        assertTrue(assertThrows(ModeFixed.class, () -> broker.commit(() -> upgrade.upgrade(acme, visual, Mode.SCRIPT))).detail()
                 .contains("Create a new connection"));
-        assertThrows(ModeFixed.class, () -> upgrade.upgrade(acme, script, Mode.VISUAL));
+        assertThrows(ModeFixed.class, () -> broker.commit(() -> upgrade.upgrade(acme, script, Mode.VISUAL)));
     }
 
     @Test
@@ -67,31 +67,31 @@ class UpgradeConnectionTest {
         Instance fresh = broker.instance("https://fresh.freshdesk.com", Platform.FRESHDESK);
         String freeBasic = active(free, "https://beta.zendesk.com", beta, Mode.BASIC);
         String toFreshdesk = active(acme, "https://fresh.freshdesk.com", fresh, Mode.BASIC);
-        String privateBasic = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection().id();
+        String privateBasic = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection().id();
 
-        assertTrue(assertThrows(ModeNotOffered.class, () -> upgrade.upgrade(beta, freeBasic, Mode.SCRIPT)).rule()
+        assertTrue(assertThrows(ModeNotOffered.class, () -> broker.commit(() -> upgrade.upgrade(beta, freeBasic, Mode.SCRIPT))).rule()
                 .contains("licence"));
-        assertTrue(assertThrows(ModeNotOffered.class, () -> upgrade.upgrade(acme, toFreshdesk, Mode.VISUAL)).rule()
+        assertTrue(assertThrows(ModeNotOffered.class, () -> broker.commit(() -> upgrade.upgrade(acme, toFreshdesk, Mode.VISUAL))).rule()
                 .contains("FRESHDESK"));
-        assertTrue(assertThrows(ModeNotOffered.class, () -> upgrade.upgrade(acme, privateBasic, Mode.VISUAL)).rule()
+        assertTrue(assertThrows(ModeNotOffered.class, () -> broker.commit(() -> upgrade.upgrade(acme, privateBasic, Mode.VISUAL))).rule()
                 .contains("private"));
-        assertEquals(Mode.SCRIPT, upgrade.upgrade(acme, privateBasic, Mode.SCRIPT).mode());
+        assertEquals(Mode.SCRIPT, broker.commit(() -> upgrade.upgrade(acme, privateBasic, Mode.SCRIPT)).mode());
     }
 
     @Test
     void basicIsNoTargetAndLapsedOrDeclinedConnectionsDoNotUpgrade() {
-        String pending = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection().id();
+        String pending = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection().id();
         assertEquals("mode", assertThrows(InvalidRequest.class,
-                () -> upgrade.upgrade(acme, pending, Mode.BASIC)).errors().get(0).field());
-        String declined = new DeclineInvitation(broker.store, broker.clock).decline(beta,
-                broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).code().reveal()).id();
+                () -> broker.commit(() -> upgrade.upgrade(acme, pending, Mode.BASIC))).errors().get(0).field());
+        String declined = broker.commit(() -> new DeclineInvitation(broker.store, broker.clock).decline(beta,
+                broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).code().reveal())).id();
         broker.clock.advance(Duration.ofHours(72));
 
         assertEquals(ConnectionStatus.EXPIRED, assertThrows(ConnectionStateConflict.class,
-                () -> upgrade.upgrade(acme, pending, Mode.SCRIPT)).status());
+                () -> broker.commit(() -> upgrade.upgrade(acme, pending, Mode.SCRIPT))).status());
         assertEquals(ConnectionStatus.DECLINED, assertThrows(ConnectionStateConflict.class,
-                () -> upgrade.upgrade(acme, declined, Mode.SCRIPT)).status());
+                () -> broker.commit(() -> upgrade.upgrade(acme, declined, Mode.SCRIPT))).status());
         Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
-        assertThrows(ConnectionNotFound.class, () -> upgrade.upgrade(stranger, pending, Mode.SCRIPT));
+        assertThrows(ConnectionNotFound.class, () -> broker.commit(() -> upgrade.upgrade(stranger, pending, Mode.SCRIPT)));
     }
 }

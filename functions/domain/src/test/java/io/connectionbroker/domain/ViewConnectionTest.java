@@ -17,18 +17,18 @@ class ViewConnectionTest {
 
     @Test
     void theInitiatorSeesItsPendingConnection() {
-        Connection initiated = broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC)).connection();
+        Connection initiated = broker.commit(() -> broker.initiate.initiate(acme, toUrl("https://beta.freshdesk.com", Mode.BASIC))).connection();
 
         assertEquals(initiated, broker.view.view(acme, initiated.id()));
     }
 
     @Test
     void theDestinationBecomesASideWhenItAccepts() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme,
-                toUrl("https://beta.freshdesk.com", Mode.BASIC));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
+                toUrl("https://beta.freshdesk.com", Mode.BASIC)));
         assertThrows(ConnectionNotFound.class, () -> broker.view.view(beta, initiated.connection().id()));
 
-        broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
 
         assertEquals(ConnectionStatus.ACTIVE, broker.view.view(beta, initiated.connection().id()).status());
         assertEquals(ConnectionStatus.ACTIVE, broker.view.view(acme, initiated.connection().id()).status());
@@ -36,7 +36,7 @@ class ViewConnectionTest {
 
     @Test
     void aStrangerAndAnUnknownIdGetTheSameAnswer() {
-        Connection initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection();
+        Connection initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection();
         Instance stranger = broker.instance("https://stranger.zendesk.com", Platform.ZENDESK);
 
         ConnectionNotFound forStranger = assertThrows(ConnectionNotFound.class,
@@ -50,7 +50,7 @@ class ViewConnectionTest {
 
     @Test
     void aPendingConnectionWhoseInvitationLapsedShowsAsExpired() {
-        Connection initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC)).connection();
+        Connection initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC))).connection();
         broker.clock.advance(Duration.ofHours(72));
 
         Connection seen = broker.view.view(acme, initiated.id());
@@ -61,8 +61,8 @@ class ViewConnectionTest {
 
     @Test
     void anAcceptedConnectionNeverExpires() {
-        InitiateConnection.Initiated initiated = broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
-        broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme, toPrivate(Mode.BASIC)));
+        broker.commit(() -> broker.accept.accept(beta, new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
         broker.clock.advance(Duration.ofDays(30));
 
         assertEquals(ConnectionStatus.ACTIVE, broker.view.view(acme, initiated.connection().id()).status());

@@ -1,10 +1,10 @@
 package io.connectionbroker.idempotency;
 
+import io.connectionbroker.domain.Decision;
 import io.connectionbroker.domain.IdempotentRequests.Outcome;
 import io.connectionbroker.domain.IdempotentRequests.Performed;
 import io.connectionbroker.domain.IdempotentRequests.Replayed;
 import io.connectionbroker.domain.IdempotentRequests;
-import io.connectionbroker.domain.Replayable;
 import io.connectionbroker.domain.SecretHash;
 import io.connectionbroker.web.document.IdempotencyHeaders;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +14,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Answers a POST through {@link IdempotentRequests}: with an Idempotency-Key, the answer is kept (sealed)
@@ -35,11 +36,11 @@ public class IdempotentAnswers {
      * @param scope     the calling instance's id, or {@link IdempotentRequests#ANONYMOUS} where there is none
      * @param key       the Idempotency-Key header, or null
      * @param body      the request's body as sent, or null
-     * @param operation the domain operation, given how to keep its result
+     * @param decide    the domain operation's decision, from a fresh read each time it is called
      * @param respond   the answer to a result
      */
     public <R> MutableHttpResponse<?> answer(HttpRequest<?> request, String scope, @Nullable String key,
-                                             @Nullable String body, Function<Replayable<R>, R> operation,
+                                             @Nullable String body, Supplier<Decision<R>> decide,
                                              Function<R, MutableHttpResponse<?>> respond) {
         String context = scope + "\n" + key;
         AtomicReference<KeptAnswer> kept = new AtomicReference<>();
@@ -47,12 +48,17 @@ public class IdempotentAnswers {
             KeptAnswer answer = KeptAnswer.of(respond.apply(result), json);
             kept.set(answer);
             return sealedAnswers.seal(answer.bytes(json), context);
-        }, operation);
+        }, decide);
         if (outcome instanceof Performed<R> performed) {
             return kept.get() != null ? kept.get().response() : respond.apply(performed.result());
         }
         byte[] opened = sealedAnswers.open(((Replayed<R>) outcome).sealedAnswer(), context);
         return KeptAnswer.read(opened, json).response().header(IdempotencyHeaders.REPLAYED, "true");
+    }
+
+    /** Commits what the operation decides, for a request that keeps no answer (a DELETE). */
+    public <R> R commit(Supplier<Decision<R>> decide) {
+        return requests.commit(decide);
     }
 
     /** A hash of the method, path and body: the body may hold an invitation code, which is never stored. */

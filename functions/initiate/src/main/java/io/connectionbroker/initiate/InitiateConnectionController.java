@@ -80,7 +80,7 @@ public class InitiateConnectionController {
         Instance caller = callers.from(authorization);
         InitiateConnection.Command command = InitiateRequest.read(bodies.read(body));
         return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, body,
-                replay -> initiateConnection.initiate(caller, command, replay), initiated -> {
+                () -> initiateConnection.initiate(caller, command), initiated -> {
                     Object answer = initiated.confirmUrl() != null
                             ? new AdminAccessInitiation(ConnectionView.of(initiated.connection()), initiated.confirmUrl())
                             : Initiation.of(initiated);

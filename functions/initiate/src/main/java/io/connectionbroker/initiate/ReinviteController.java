@@ -62,7 +62,7 @@ public class ReinviteController {
                                     @PathVariable String id) {
         Instance caller = callers.from(authorization);
         return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, null,
-                replay -> initiateConnection.reinvite(caller, id, replay),
+                () -> initiateConnection.reinvite(caller, id),
                 reinvited -> HttpResponse.created(new Reinvitation(new InitiateConnectionController.Invitation(
                                 reinvited.code().reveal(), reinvited.connection().invitationExpiresAt().toString())))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));

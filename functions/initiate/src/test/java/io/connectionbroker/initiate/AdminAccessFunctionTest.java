@@ -37,8 +37,8 @@ class AdminAccessFunctionTest extends FunctionTest {
                 Instant.parse(answer.text("connection.invitationExpiresAt"))));
 
         String code = confirmUrl.substring(prefix.length());
-        assertEquals(ConnectionStatus.ACTIVE, function.bean(AcceptInvitation.class)
-                .accept(destination.instance(), new AcceptInvitation.Command(code, "HELP")).status());
+        assertEquals(ConnectionStatus.ACTIVE, function.commit(() -> function.bean(AcceptInvitation.class)
+                .accept(destination.instance(), new AcceptInvitation.Command(code, "HELP"))).status());
     }
 
     @ParameterizedTest

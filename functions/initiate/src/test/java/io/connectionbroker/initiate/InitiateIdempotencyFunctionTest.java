@@ -78,8 +78,8 @@ class InitiateIdempotencyFunctionTest extends FunctionTest {
                 .scanPaginator(scan -> scan.tableName(function.tableName()).consistentRead(true)).items().stream()
                 .map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
         assertFalse(dump.contains(code), "the code is kept encrypted, never in plain text");
-        Connection accepted = function.bean(AcceptInvitation.class).accept(beta.instance(),
-                new AcceptInvitation.Command(code, "HELP"));
+        Connection accepted = function.commit(() -> function.bean(AcceptInvitation.class).accept(beta.instance(),
+                new AcceptInvitation.Command(code, "HELP")));
         assertEquals(ConnectionStatus.ACTIVE, accepted.status());
         assertEquals(replayed.text("connection.id"), accepted.id());
     }

@@ -46,10 +46,10 @@ class ReinviteFunctionTest extends FunctionTest {
             assertTrue(store.findInvitation(first.code().id()).isEmpty());
             assertEquals(code.id(), store.findConnection(first.connection().id()).orElseThrow().invitationId());
             AcceptInvitation accept = function.bean(AcceptInvitation.class);
-            assertThrows(InvitationNotFound.class, () -> accept.accept(beta.instance(),
-                    new AcceptInvitation.Command(first.code().reveal(), "HELP")));
-            assertEquals(ConnectionStatus.ACTIVE, accept.accept(beta.instance(),
-                    new AcceptInvitation.Command(code.reveal(), "HELP")).status());
+            assertThrows(InvitationNotFound.class, () -> function.commit(() -> accept.accept(beta.instance(),
+                    new AcceptInvitation.Command(first.code().reveal(), "HELP"))));
+            assertEquals(ConnectionStatus.ACTIVE, function.commit(() -> accept.accept(beta.instance(),
+                    new AcceptInvitation.Command(code.reveal(), "HELP"))).status());
         } finally {
             function.clock().advance(Duration.ofHours(-80));
         }
@@ -64,12 +64,12 @@ class ReinviteFunctionTest extends FunctionTest {
         assertEquals(409, conflict.status(), conflict.toString());
         assertEquals("ACTIVE", conflict.text("connectionStatus"));
         assertEquals(404, reinvite(beta, active.id()).status());
-        function.bean(io.connectionbroker.domain.ConnectionActivation.class).deactivate(acme.instance(), active.id());
+        function.commit(() -> function.bean(io.connectionbroker.domain.ConnectionActivation.class).deactivate(acme.instance(), active.id()));
         assertEquals("DEACTIVATED", reinvite(acme, active.id()).text("connectionStatus"));
         Initiated declined = arrange.connectionTo(acme.instance(), arrange.instance(Platform.ZENDESK).instance(), Mode.BASIC);
-        function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(
+        function.commit(() -> function.bean(io.connectionbroker.domain.DeclineInvitation.class).decline(
                 function.bean(ConnectionStore.class).findInstanceByUrl(declined.connection().destination().url())
-                        .orElseThrow(), declined.code().reveal());
+                        .orElseThrow(), declined.code().reveal()));
         Answer declinedAnswer = reinvite(acme, declined.connection().id());
         assertEquals(409, declinedAnswer.status(), declinedAnswer.toString());
         assertEquals("DECLINED", declinedAnswer.text("connectionStatus"));

@@ -86,7 +86,7 @@ public class InstanceKeysController {
                                  @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey) {
         Instance caller = callers.from(authorization);
         return answers.<InstanceKeys.Issued>answer(request, caller.id(), idempotencyKey, null,
-                replay -> instanceKeys.issue(caller, replay),
+                () -> instanceKeys.issue(caller),
                 issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
@@ -102,7 +102,8 @@ public class InstanceKeysController {
     public HttpResponse<Void> revoke(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String keyId) {
-        instanceKeys.revoke(callers.from(authorization), keyId);
+        Instance caller = callers.from(authorization);
+        answers.commit(() -> instanceKeys.revoke(caller, keyId));
         return HttpResponse.noContent();
     }
 

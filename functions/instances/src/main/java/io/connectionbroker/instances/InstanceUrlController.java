@@ -86,7 +86,7 @@ public class InstanceUrlController {
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<Instance>answer(request, caller.id(), idempotencyKey, body,
-                replay -> changeInstanceUrl.change(caller, command, replay),
+                changeInstanceUrl.change(caller, command),
                 moved -> HttpResponse.ok(InstanceView.of(moved, clock.instant())));
     }
 

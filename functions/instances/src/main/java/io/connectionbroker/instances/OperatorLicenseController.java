@@ -1,6 +1,7 @@
 package io.connectionbroker.instances;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.SetLicense;
 import io.connectionbroker.web.body.JsonBodies;
@@ -38,12 +39,15 @@ public class OperatorLicenseController {
     private final OperatorAccess operator;
     private final JsonBodies bodies;
     private final SetLicense setLicense;
+    private final IdempotentRequests requests;
     private final Clock clock;
 
-    public OperatorLicenseController(OperatorAccess operator, JsonBodies bodies, SetLicense setLicense, Clock clock) {
+    public OperatorLicenseController(OperatorAccess operator, JsonBodies bodies, SetLicense setLicense,
+                                     IdempotentRequests requests, Clock clock) {
         this.operator = operator;
         this.bodies = bodies;
         this.setLicense = setLicense;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -75,7 +79,7 @@ public class OperatorLicenseController {
         JsonFields fields = bodies.read(body).allowOnly("license");
         License license = fields.enumValue("license", License.class);
         fields.throwIfInvalid();
-        return InstanceView.of(setLicense.set(id, license), clock.instant());
+        return InstanceView.of(requests.commit(() -> setLicense.set(id, license)), clock.instant());
     }
 
     /** The body as the API documents it; {@link #set} reads exactly this field. */

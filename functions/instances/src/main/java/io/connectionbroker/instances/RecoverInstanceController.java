@@ -75,7 +75,7 @@ public class RecoverInstanceController {
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<InstanceKeys.Issued>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
-                replay -> recoverInstance.recover(command, replay),
+                recoverInstance.recover(command),
                 issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }

@@ -86,7 +86,7 @@ public class RegisterInstanceController {
                 fields.enumValue("platform", Platform.class), fields.bool("public"), ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<RegisterInstance.Registered>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
-                replay -> registerInstance.register(command, replay),
+                registerInstance.register(command),
                 registered -> HttpResponse.created(new Registration(InstanceView.of(registered.instance(), clock.instant()),
                                 registered.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));

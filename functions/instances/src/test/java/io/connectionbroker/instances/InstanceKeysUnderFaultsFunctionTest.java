@@ -38,7 +38,7 @@ class InstanceKeysUnderFaultsFunctionTest extends FaultTest {
     void revokingAKeyIsAllOrNothingUnderEveryFault() {
         int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
             Registered beta = arrange.instance(Platform.FRESHDESK);
-            InstanceKeys.Issued second = function.bean(InstanceKeys.class).issue(beta.instance());
+            InstanceKeys.Issued second = function.commit(() -> function.bean(InstanceKeys.class).issue(beta.instance()));
             return new Call("DELETE", "/v1/instances/me/keys/" + beta.apiKey().id(), second.apiKey().reveal(), null);
         }, 204);
         assertTrue(runs >= 5, runs + " runs");

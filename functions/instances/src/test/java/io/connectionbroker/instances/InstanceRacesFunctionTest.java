@@ -46,10 +46,10 @@ class InstanceRacesFunctionTest extends FunctionTest {
         var keys = function.bean(InstanceKeys.class);
         int left = InstanceKeys.MAX_KEYS - keys.view(beta.instance()).keys().size();
         for (int i = 0; i < left; i++) {
-            keys.issue(beta.instance());
+            function.commit(() -> keys.issue(beta.instance()));
         }
         assertEquals(InstanceKeys.MAX_KEYS, keys.view(beta.instance()).keys().size());
-        assertEquals("refused key-limit-reached", Race.told("issued", () -> keys.issue(beta.instance())));
+        assertEquals("refused key-limit-reached", Race.told("issued", () -> function.commit(() -> keys.issue(beta.instance()))));
     }
 
     @Test

@@ -36,7 +36,7 @@ class RegisterUnderFaultsFunctionTest extends FaultTest {
     /** An instance with two keys whose administrator recovers its access: a fresh instance for each run. */
     private Call recover() {
         RegisterInstance.Registered instance = arrange.instance(Platform.FRESHDESK, License.TRIAL, true);
-        function.bean(InstanceKeys.class).issue(instance.instance());
+        function.commit(() -> function.bean(InstanceKeys.class).issue(instance.instance()));
         return new Call("POST", "/v1/instances/recover", null, "{\"url\": \"" + instance.instance().url()
                 + "\", \"proof\": {\"kind\": \"API_KEY\", \"apiKey\": \"" + StandInHelpdesks.ADMIN + "\"}}");
     }

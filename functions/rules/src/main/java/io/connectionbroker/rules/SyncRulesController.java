@@ -1,6 +1,7 @@
 package io.connectionbroker.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
@@ -43,11 +44,14 @@ public class SyncRulesController {
     private final CallerInstance callers;
     private final JsonBodies bodies;
     private final SyncRules syncRules;
+    private final IdempotentRequests requests;
 
-    public SyncRulesController(CallerInstance callers, JsonBodies bodies, SyncRules syncRules) {
+    public SyncRulesController(CallerInstance callers, JsonBodies bodies, SyncRules syncRules,
+                               IdempotentRequests requests) {
         this.callers = callers;
         this.bodies = bodies;
         this.syncRules = syncRules;
+        this.requests = requests;
     }
 
     @Get
@@ -92,7 +96,7 @@ public class SyncRulesController {
             fields.reject("version", "is required: the version you read, so a change made meanwhile is not lost");
         }
         fields.throwIfInvalid();
-        return RulesView.of(syncRules.replace(caller, id, version, outgoing, incoming));
+        return RulesView.of(requests.commit(() -> syncRules.replace(caller, id, version, outgoing, incoming)));
     }
 
     private static List<SyncRule> rules(JsonFields fields, String list) {

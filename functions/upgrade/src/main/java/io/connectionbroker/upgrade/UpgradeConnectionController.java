@@ -80,7 +80,7 @@ public class UpgradeConnectionController {
         Mode mode = fields.enumValue("mode", Mode.class);
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
-                replay -> upgradeConnection.upgrade(caller, id, mode, replay),
+                () -> upgradeConnection.upgrade(caller, id, mode),
                 upgraded -> HttpResponse.ok(ConnectionView.of(upgraded)));
     }
 

@@ -83,7 +83,7 @@ class UpgradeConnectionFunctionTest extends FunctionTest {
     void aDeclinedConnectionIs409AndNoKeyABigOrANonJsonBodyAreRefusedAtTheEdge() {
         Registered beta = arrange.instance(Platform.ZENDESK);
         Initiated declined = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);
-        function.bean(DeclineInvitation.class).decline(beta.instance(), declined.code().reveal());
+        function.commit(() -> function.bean(DeclineInvitation.class).decline(beta.instance(), declined.code().reveal()));
         Answer answer = upgrade(acme, declined.connection().id(), "SCRIPT");
         assertEquals(409, answer.status(), answer.toString());
         assertEquals("DECLINED", answer.text("connectionStatus"));

@@ -41,8 +41,8 @@ class UpgradeRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(upgrade(connection))
-                : () -> Race.told("deactivated", () -> function.bean(ConnectionActivation.class)
-                        .deactivate(beta.instance(), connection.id())));
+                : () -> Race.told("deactivated", () -> function.commit(() -> function.bean(ConnectionActivation.class)
+                        .deactivate(beta.instance(), connection.id()))));
 
         assertEquals(Map.of("200", 1, "422 mode-fixed", CALLERS / 2 - 1, "deactivated", 1,
                 "refused connection-state-conflict", CALLERS / 2 - 1), told);
@@ -78,8 +78,8 @@ class UpgradeRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(upgrade(initiated.connection()))
-                : () -> Race.told("declined", () -> function.bean(DeclineInvitation.class)
-                        .decline(beta.instance(), initiated.code().reveal())));
+                : () -> Race.told("declined", () -> function.commit(() -> function.bean(DeclineInvitation.class)
+                        .decline(beta.instance(), initiated.code().reveal()))));
 
         assertEquals(1, told.get("declined"), told.toString());
         assertEquals(CALLERS / 2 - 1, told.get("refused invitation-declined"), told.toString());
@@ -101,8 +101,8 @@ class UpgradeRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(upgrade(initiated.connection()))
-                : () -> Race.told("reinvited", () -> issued.add(function.bean(InitiateConnection.class)
-                        .reinvite(acme.instance(), initiated.connection().id()).code().id())));
+                : () -> Race.told("reinvited", () -> issued.add(function.commit(() -> function.bean(InitiateConnection.class)
+                        .reinvite(acme.instance(), initiated.connection().id())).code().id())));
 
         assertEquals(1, told.get("200"), told.toString());
         assertEquals(CALLERS / 2 - 1, told.get("422 mode-fixed"), told.toString());
@@ -126,8 +126,8 @@ class UpgradeRacesFunctionTest extends RaceTest {
 
         Map<String, Integer> told = Race.run(CALLERS, i -> i % 2 == 0
                 ? () -> Race.told(upgrade(connection))
-                : () -> Race.told("deleted", () -> function.bean(DeleteConnection.class)
-                        .delete(beta.instance(), connection.id())));
+                : () -> Race.told("deleted", () -> function.commit(() -> function.bean(DeleteConnection.class)
+                        .delete(beta.instance(), connection.id()))));
 
         assertEquals(1, told.get("deleted"), told.toString());
         assertTrue(told.getOrDefault("200", 0) <= 1, told.toString());

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *       {@code connection-broker.dynamodb.call-timeout} (default 1,200 ms) whatever its attempts.</li>
  *   <li>A request's decision makes at most {@value #MAX_CALLS_PER_REQUEST} DynamoDB calls one after another
  *       (the fault tests count them), so it gives up after 7.2 s at worst; a change whose write lost to another
- *       request's decides again only within FreshDecisions.REDECIDE_WITHIN of its first decision. It answers
+ *       request's decides again only within IdempotentRequests.REDECIDE_WITHIN of its first decision. It answers
  *       503 with Retry-After, not a Lambda timeout, within the functions' 10-second timeout
  *       (infra/template.yaml; a test checks the sum).</li>
  * </ul>

@@ -24,8 +24,8 @@ public final class AccessChecks {
         this.function = function;
         Registered rotated = arrange.instance(Platform.ZENDESK);
         InstanceKeys keys = function.bean(InstanceKeys.class);
-        keys.issue(rotated.instance());
-        keys.revoke(rotated.instance(), rotated.apiKey().id());
+        function.commit(() -> keys.issue(rotated.instance()));
+        function.commit(() -> keys.revoke(rotated.instance(), rotated.apiKey().id()));
         this.revokedKey = rotated.apiKey().reveal();
         this.stranger = arrange.instance(Platform.ZENDESK);
     }

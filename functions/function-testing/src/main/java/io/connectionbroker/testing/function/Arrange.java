@@ -70,13 +70,13 @@ public final class Arrange {
     }
 
     public InitiateConnection.Initiated connectionTo(Instance initiator, Instance destination, Mode mode) {
-        return function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
-                destination.url().value(), false, mode, "src", "dst", null, null, "SUPPORT"));
+        return function.commit(() -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
+                destination.url().value(), false, mode, "src", "dst", null, null, "SUPPORT")));
     }
 
     public InitiateConnection.Initiated privateConnection(Instance initiator, Mode mode) {
-        return function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
-                null, true, mode, "src", "dst", null, null, "SUPPORT"));
+        return function.commit(() -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
+                null, true, mode, "src", "dst", null, null, "SUPPORT")));
     }
 
     /** A connection from the initiator to the destination, accepted by the destination. */
@@ -85,7 +85,7 @@ public final class Arrange {
     }
 
     public Connection accept(Instance acceptor, InitiateConnection.Initiated initiated) {
-        return function.bean(AcceptInvitation.class).accept(acceptor,
-                new AcceptInvitation.Command(initiated.code().reveal(), "HELP"));
+        return function.commit(() -> function.bean(AcceptInvitation.class).accept(acceptor,
+                new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
     }
 }

@@ -111,6 +111,11 @@ public final class FunctionUnderTest implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Commits what a domain operation decides, through the function's own runner, as a request would. */
+    public <R> R commit(java.util.function.Supplier<io.connectionbroker.domain.Decision<R>> decide) {
+        return bean(io.connectionbroker.domain.IdempotentRequests.class).commit(decide);
+    }
+
     public Answer post(String path, String apiKey, String json) {
         return send("POST", path, apiKey, json, "application/json");
     }

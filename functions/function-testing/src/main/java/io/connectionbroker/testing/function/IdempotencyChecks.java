@@ -74,13 +74,13 @@ public final class IdempotencyChecks {
                     new Proof.OAuth(StandInHelpdesks.ADMIN));
             assertInstanceOf(IdempotentRequests.Performed.class, requests.<RegisterInstance.Registered>perform(IdempotentRequests.ANONYMOUS,
                     call.idempotencyKey(), "POST /v1/instances (another body)", registered -> new byte[1],
-                    replay -> function.bean(RegisterInstance.class).register(other, replay)));
+                    function.bean(RegisterInstance.class).register(other)));
         } else {
             InitiateConnection.Command other = new InitiateConnection.Command(null, true, Mode.BASIC, "src", "dst",
                     null, null, "SUPPORT");
             assertInstanceOf(IdempotentRequests.Performed.class, requests.<InitiateConnection.Initiated>perform(caller.id(), call.idempotencyKey(),
                     "POST /v1/connections (another request)", initiated -> new byte[1],
-                    replay -> function.bean(InitiateConnection.class).initiate(caller, other, replay)));
+                    () -> function.bean(InitiateConnection.class).initiate(caller, other)));
         }
         var before = TableItems.of(function);
 
