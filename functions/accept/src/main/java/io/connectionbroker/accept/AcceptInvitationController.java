@@ -73,8 +73,9 @@ public class AcceptInvitationController {
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
-        JsonFields fields = bodies.read(body).allowOnly("code", "project");
-        AcceptInvitation.Command command = new AcceptInvitation.Command(fields.string("code"), fields.string("project"));
+        JsonFields fields = bodies.read(body);
+        AcceptRequest read = fields.as(AcceptRequest.class);
+        AcceptInvitation.Command command = new AcceptInvitation.Command(read.code(), read.project());
         if (command.code() == null) {
             fields.reject("code", "is required: the invitation code the initiating admin gave you");
         }
@@ -90,7 +91,7 @@ public class AcceptInvitationController {
     public record Acceptance(ConnectionView connection) {
     }
 
-    /** The body as the API documents it; {@link #accept} reads exactly these fields. */
+    /** The body as the API documents it, and as {@link #accept} reads it. */
     @Schema(name = "AcceptRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record AcceptRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                  description = "The invitation code, as the initiating admin gave it") String code,

@@ -73,8 +73,8 @@ public class DeclineInvitationController {
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
-        JsonFields fields = bodies.read(body).allowOnly("code");
-        String code = fields.string("code");
+        JsonFields fields = bodies.read(body);
+        String code = fields.as(DeclineRequest.class).code();
         if (code == null) {
             fields.reject("code", "is required: the invitation code you were given");
         }
@@ -90,7 +90,7 @@ public class DeclineInvitationController {
     public record Declination(ConnectionView connection) {
     }
 
-    /** The body as the API documents it; {@link #decline} reads exactly this field. */
+    /** The body as the API documents it, and as {@link #decline} reads it. */
     @Schema(name = "DeclineRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record DeclineRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                   description = "The invitation code, as the initiating admin gave it") String code) {

@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import java.time.Clock;
 
@@ -18,7 +19,7 @@ public final class AcceptInvitation {
 
     /** Decides to make the connection ACTIVE with the acceptor as its destination. */
     public Decision<Connection> accept(Instance acceptor, Command command) {
-        FieldChecks checks = new FieldChecks();
+        FieldErrors checks = new FieldErrors();
         String project = checks.valid(() -> Texts.requiredLine("project", command.project(), Texts.PROJECT_MAX,
                 "where your instance puts items that arrive through this connection"));
         checks.throwIfInvalid();

@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import io.connectionbroker.domain.refusal.ConnectionStateConflict;
@@ -98,7 +99,7 @@ public final class InitiateConnection {
     }
 
     private Decision<Initiated> decideInitiation(Instance initiator, Command command) {
-        FieldChecks checks = new FieldChecks();
+        FieldErrors checks = new FieldErrors();
         if (!command.privateDestination() && (command.destinationUrl() == null || command.destinationUrl().isBlank())) {
             checks.reject("destination.url", "is required: the destination instance's https URL, for example"
                     + " https://acme.zendesk.com, or send {\"private\": true} instead");

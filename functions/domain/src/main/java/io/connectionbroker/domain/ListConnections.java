@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class ListConnections {
      * @throws InvalidRequest for a limit out of range, or a cursor that is not one this instance was given
      */
     public Page list(Instance caller, Integer limit, String cursor) {
-        FieldChecks checks = new FieldChecks();
+        FieldErrors checks = new FieldErrors();
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");

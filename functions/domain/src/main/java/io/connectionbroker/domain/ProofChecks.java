@@ -1,5 +1,7 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
+
 /** What a proof must hold before it is sent to the helpdesk: the platform's kind, with every part filled. */
 final class ProofChecks {
     /** Far above any real token; the bound keeps a huge value from being sent on. */
@@ -10,7 +12,7 @@ final class ProofChecks {
 
     /** @throws InvalidRequest naming each part of the proof that is wrong, never repeating it */
     static void check(Proof proof, Platform platform) {
-        FieldChecks checks = new FieldChecks();
+        FieldErrors checks = new FieldErrors();
         if (!Proof.Kind.takenBy(platform).contains(proof.kind())) {
             checks.reject("proof.kind", "must be one of " + Proof.Kind.takenBy(platform).stream().sorted().toList()
                     + " for a " + platform + " instance");
@@ -29,7 +31,7 @@ final class ProofChecks {
         checks.throwIfInvalid();
     }
 
-    private static void part(FieldChecks checks, String field, String value) {
+    private static void part(FieldErrors checks, String field, String value) {
         if (value == null || value.isBlank()) {
             checks.reject(field, "is required");
         } else if (value.length() > PART_MAX || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {

@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.NotAnAdministrator;
 import io.connectionbroker.domain.refusal.OwnershipNotProven;
 import io.connectionbroker.domain.refusal.PlatformMismatch;
@@ -27,7 +28,7 @@ final class ProofOfControl {
      * @throws HelpdeskUnavailable    the helpdesk could not be asked
      */
     InstanceUrl confirm(String url, Platform claimed, Proof proof) {
-        FieldChecks checks = new FieldChecks();
+        FieldErrors checks = new FieldErrors();
         checks.required("url", url == null || url.isBlank() ? null : url,
                 "the instance's https URL, for example https://acme.zendesk.com");
         checks.required("proof", proof, "a credential of an administrator of the instance, for"

@@ -1,5 +1,6 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.RulesReadOnly;
 import io.connectionbroker.domain.refusal.RulesVersionConflict;
 import io.connectionbroker.domain.refusal.StoreUnavailable;
@@ -84,7 +85,7 @@ public final class SyncRules {
                 return Decision.refuse(new RulesReadOnly());
             }
             SideRules current = rulesOf(caller, connection);
-            FieldChecks checks = new FieldChecks();
+            FieldErrors checks = new FieldErrors();
             check(checks, "outgoing", outgoing);
             check(checks, "incoming", incoming);
             checks.throwIfInvalid();
@@ -102,7 +103,7 @@ public final class SyncRules {
         });
     }
 
-    private static void check(FieldChecks checks, String list, List<SyncRule> rules) {
+    private static void check(FieldErrors checks, String list, List<SyncRule> rules) {
         Set<SyncRule.Field> seen = new HashSet<>();
         List<SyncRule> copy = new ArrayList<>(rules);
         for (int i = 0; i < copy.size(); i++) {

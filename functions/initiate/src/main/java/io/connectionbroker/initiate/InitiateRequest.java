@@ -4,7 +4,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Mode;
+import io.connectionbroker.web.body.CrossFieldRules;
 import io.connectionbroker.web.body.JsonFields;
+import io.connectionbroker.web.body.RequiredField;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -13,11 +15,13 @@ final class InitiateRequest {
     private InitiateRequest() {
     }
 
-    /** The body as the API documents it; {@link #read} reads exactly these fields and refuses any other. */
+    /** The body as the API documents it, and as {@link #read} reads it. */
     @Schema(name = "InitiateRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record Body(@Schema(requiredMode = REQUIRED, description = "Give `url`, or `private: true` for a destination"
+    record Body(@RequiredField("{\"url\": \"https://...\"} for an instance you can name, or {\"private\": true}"
+                        + " when you have no URL")
+                @Schema(requiredMode = REQUIRED, description = "Give `url`, or `private: true` for a destination"
                         + " in a closed network that has no URL") Destination destination,
-                @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
+                @Schema(requiredMode = REQUIRED) Mode mode,
                 @Schema(description = "How the source calls itself in this connection",
                         requiredMode = REQUIRED) String localShortName,
                 @Schema(description = "How the destination is called in this connection",
@@ -37,32 +41,29 @@ final class InitiateRequest {
     /** Either the destination's URL, or {@code private: true} when it has none (it starts every request). */
     @Schema(name = "Destination", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record Destination(@Nullable @Schema(format = "uri") String url,
-                       @Nullable @Schema(name = "private") Boolean privateDestination) {
+                       @Nullable @Schema(name = "private") Boolean privateDestination) implements CrossFieldRules {
+        /** Not an accessor, so that the document shows no second property. */
+        static boolean isPrivate(Destination destination) {
+            return destination != null && Boolean.TRUE.equals(destination.privateDestination());
+        }
+
+        @Override
+        public void check(JsonFields fields) {
+            if (isPrivate(this) && url != null) {
+                fields.reject("url", "must be left out when private is true: a private destination has no URL");
+            } else if (!isPrivate(this) && url == null) {
+                fields.reject("url", "is required unless private is true");
+            }
+        }
     }
 
     static InitiateConnection.Command read(JsonFields fields) {
-        fields.allowOnly("destination", "mode", "localShortName", "remoteShortName", "name", "description", "project",
-                "adminAccess");
-        JsonFields destination = fields.object("destination");
-        String url = null;
-        boolean isPrivate = false;
-        if (destination == null) {
-            fields.reject("destination", "is required: {\"url\": \"https://...\"} for an instance you can name,"
-                    + " or {\"private\": true} when you have no URL");
-        } else {
-            destination.allowOnly("url", "private");
-            url = destination.string("url");
-            isPrivate = Boolean.TRUE.equals(destination.bool("private"));
-            if (isPrivate && url != null) {
-                destination.reject("url", "must be left out when private is true: a private destination has no URL");
-            } else if (!isPrivate && url == null) {
-                destination.reject("url", "is required unless private is true");
-            }
-        }
-        InitiateConnection.Command command = new InitiateConnection.Command(url, isPrivate,
-                fields.enumValue("mode", Mode.class), fields.string("localShortName"),
-                fields.string("remoteShortName"), fields.string("name"), fields.string("description"),
-                fields.string("project"), Boolean.TRUE.equals(fields.bool("adminAccess")));
+        Body body = fields.as(Body.class);
+        Destination destination = body.destination();
+        InitiateConnection.Command command = new InitiateConnection.Command(
+                destination == null ? null : destination.url(), Destination.isPrivate(destination), body.mode(),
+                body.localShortName(), body.remoteShortName(), body.name(), body.description(), body.project(),
+                Boolean.TRUE.equals(body.adminAccess()));
         fields.throwIfInvalid();
         return command;
     }

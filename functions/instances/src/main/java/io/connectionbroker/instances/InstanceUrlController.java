@@ -81,8 +81,8 @@ public class InstanceUrlController {
                                   @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                   @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
-        JsonFields fields = bodies.read(body).allowOnly("url", "proof");
-        ChangeInstanceUrl.Command command = new ChangeInstanceUrl.Command(fields.string("url"),
+        JsonFields fields = bodies.read(body);
+        ChangeInstanceUrl.Command command = new ChangeInstanceUrl.Command(fields.as(UrlChange.class).url(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<Instance>answer(request, caller.id(), idempotencyKey, body,
@@ -90,7 +90,7 @@ public class InstanceUrlController {
                 moved -> HttpResponse.ok(InstanceView.of(moved, clock.instant())));
     }
 
-    /** The body as the API documents it; {@link #change} reads exactly these fields. */
+    /** The body as the API documents it, and as {@link #change} reads it (its proof by kind). */
     @Schema(name = "UrlChange", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record UrlChange(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
                              description = "The helpdesk's new address, on the same platform") String url,

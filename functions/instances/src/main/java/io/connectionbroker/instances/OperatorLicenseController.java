@@ -76,15 +76,14 @@ public class OperatorLicenseController {
                             @PathVariable String id,
                             @Parameter(hidden = true) @Body @Nullable String body) {
         operator.check(event, authorization);
-        JsonFields fields = bodies.read(body).allowOnly("license");
-        License license = fields.enumValue("license", License.class);
+        JsonFields fields = bodies.read(body);
+        License license = fields.as(LicenseRequest.class).license();
         fields.throwIfInvalid();
         return InstanceView.of(requests.commit(() -> setLicense.set(id, license)), clock.instant());
     }
 
-    /** The body as the API documents it; {@link #set} reads exactly this field. */
+    /** The body as the API documents it, and as {@link #set} reads it. */
     @Schema(name = "LicenseRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record LicenseRequest(@Schema(implementation = License.class, requiredMode = Schema.RequiredMode.REQUIRED)
-                          String license) {
+    record LicenseRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) License license) {
     }
 }

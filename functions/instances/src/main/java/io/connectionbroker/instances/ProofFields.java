@@ -2,6 +2,7 @@ package io.connectionbroker.instances;
 
 import io.connectionbroker.domain.Proof;
 import io.connectionbroker.web.body.JsonFields;
+import io.connectionbroker.web.body.ReadApart;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -31,7 +32,11 @@ final class ProofFields {
         };
     }
 
-    /** A credential of an administrator of the instance, for its own REST API, as the API documents it. */
+    /**
+     * A credential of an administrator of the instance, for its own REST API, as the API documents it; which of
+     * its fields a proof has depends on its kind, so {@link #read} reads it.
+     */
+    @ReadApart
     @Schema(name = "Proof", additionalProperties = Schema.AdditionalPropertiesValue.FALSE,
             description = "Zendesk: API_TOKEN (email and token) or OAUTH (accessToken); Freshdesk and Freshservice:"
                     + " API_KEY (apiKey) or OAUTH (accessToken). Used for one call to the instance and never kept.")

@@ -70,8 +70,8 @@ public class RecoverInstanceController {
                                    @Parameter(description = IdempotencyHeaders.REGISTRATION_KEY_DESCRIPTION)
                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                    @Parameter(hidden = true) @Body @Nullable String body) {
-        JsonFields fields = bodies.read(body).allowOnly("url", "proof");
-        RecoverInstance.Command command = new RecoverInstance.Command(fields.string("url"),
+        JsonFields fields = bodies.read(body);
+        RecoverInstance.Command command = new RecoverInstance.Command(fields.as(RecoverRequest.class).url(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<InstanceKeys.Issued>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
@@ -80,7 +80,7 @@ public class RecoverInstanceController {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
-    /** The body as the API documents it; {@link #recover} reads exactly these fields. */
+    /** The body as the API documents it, and as {@link #recover} reads it (its proof by kind). */
     @Schema(name = "RecoverRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RecoverRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
                                   description = "The instance's own address, as registered") String url,

@@ -7,6 +7,7 @@ import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.body.JsonBodies;
 import io.connectionbroker.web.body.JsonFields;
+import io.connectionbroker.web.body.RefusedField;
 import io.connectionbroker.web.document.IdempotencyHeaders;
 import io.connectionbroker.web.document.InstanceView;
 import io.connectionbroker.web.document.ProblemResponses;
@@ -77,13 +78,10 @@ public class RegisterInstanceController {
                                     @Parameter(description = IdempotencyHeaders.REGISTRATION_KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
-        JsonFields fields = bodies.read(body).allowOnly("url", "platform", "public", "proof", "license");
-        if (fields.sent("license")) {
-            fields.reject("license", "cannot be sent: a new instance starts on a 30-day TRIAL, and the operator"
-                    + " sets its licence after that");
-        }
-        RegisterInstance.Command command = new RegisterInstance.Command(fields.string("url"),
-                fields.enumValue("platform", Platform.class), fields.bool("public"), ProofFields.read(fields.object("proof")));
+        JsonFields fields = bodies.read(body);
+        RegisterRequest read = fields.as(RegisterRequest.class);
+        RegisterInstance.Command command = new RegisterInstance.Command(read.url(), read.platform(), read.reachable(),
+                ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
         return answers.<RegisterInstance.Registered>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
                 registerInstance.register(command),
@@ -103,16 +101,17 @@ public class RegisterInstanceController {
                  "apiKey": "cbk_y0wr2s63e2269mxw_6ntgzs001zta04z46evgkt26x6cqdvd0333qqr6"}""";
     }
 
-    /** The body as the API documents it; {@link #register} reads exactly these fields. */
+    /** The body as the API documents it, and as {@link #register} reads it (its proof by kind). */
+    @RefusedField(name = "license", reason = "cannot be sent: a new instance starts on a 30-day TRIAL, and the"
+            + " operator sets its licence after that")
     @Schema(name = "RegisterRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RegisterRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
                                    description = "The instance's own address: https://<account>.zendesk.com,"
                                            + " https://<account>.freshdesk.com or https://<account>.freshservice.com")
                            String url,
                            @Nullable
-                           @Schema(implementation = Platform.class, type = "string", description = "Optional; when"
-                                   + " sent, it must be the platform of the URL's host")
-                           String platform,
+                           @Schema(description = "Optional; when sent, it must be the platform of the URL's host")
+                           Platform platform,
                            @Nullable @JsonProperty("public")
                            @Schema(name = "public", type = "boolean", nullable = true, description = "Whether other"
                                    + " instances can reach it; false for one in a closed network")

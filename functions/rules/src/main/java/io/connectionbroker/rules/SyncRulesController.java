@@ -7,7 +7,9 @@ import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.body.JsonBodies;
+import io.connectionbroker.web.body.CrossFieldRules;
 import io.connectionbroker.web.body.JsonFields;
+import io.connectionbroker.web.body.RefusedField;
 import io.connectionbroker.web.document.ConnectionRoute;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
@@ -88,10 +90,11 @@ public class SyncRulesController {
                              @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                              @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
-        JsonFields fields = bodies.read(body).allowOnly("version", "outgoing", "incoming");
-        Integer version = fields.integer("version");
-        List<SyncRule> outgoing = rules(fields, "outgoing");
-        List<SyncRule> incoming = rules(fields, "incoming");
+        JsonFields fields = bodies.read(body);
+        RulesRequest read = fields.as(RulesRequest.class);
+        Integer version = read.version();
+        List<SyncRule> outgoing = rules(fields, "outgoing", read.outgoing());
+        List<SyncRule> incoming = rules(fields, "incoming", read.incoming());
         if (version == null) {
             fields.reject("version", "is required: the version you read, so a change made meanwhile is not lost");
         }
@@ -99,8 +102,8 @@ public class SyncRulesController {
         return RulesView.of(requests.commit(() -> syncRules.replace(caller, id, version, outgoing, incoming)));
     }
 
-    private static List<SyncRule> rules(JsonFields fields, String list) {
-        List<JsonFields> items = fields.objects(list);
+    /** The list's rules that are whole and fit; {@link RuleView#check} recorded what is wrong with the others. */
+    private static List<SyncRule> rules(JsonFields fields, String list, List<RuleView> items) {
         List<SyncRule> rules = new ArrayList<>();
         if (items == null) {
             if (!fields.has(list)) {
@@ -108,33 +111,11 @@ public class SyncRulesController {
             }
             return rules;
         }
-        for (JsonFields item : items) {
-            item.allowOnly("field", "transform", "direction");
-            if (item.sent("direction")) {
-                // Named apart from other unknown fields: clients written before rules lost it still send it.
-                item.reject("direction", "is no longer part of a rule: the list a rule is in (outgoing or"
-                        + " incoming) gives its direction. Send each rule as {\"field\", \"transform\"}");
-            }
-            String field = item.string("field");
-            SyncRule.Transform transform = item.enumValue("transform", SyncRule.Transform.class);
-            SyncRule.Field known = null;
-            if (field == null) {
-                item.reject("field", "is required: one of " + SyncRule.Field.apiNames());
-            } else {
-                try {
-                    known = SyncRule.Field.ofApiName(field);
-                } catch (IllegalArgumentException unknown) {
-                    item.reject("field", "must be one of " + SyncRule.Field.apiNames());
-                }
-            }
-            if (!item.has("transform")) {
-                item.reject("transform", "is required: one of " + List.of(SyncRule.Transform.values()));
-            }
-            if (known != null && transform != null && !transform.fits(known)) {
-                item.reject("transform", transform + " does not apply to " + known.apiName() + ": MIRROR_TYPE is"
-                        + " for type, AS_PUBLIC_COMMENT for internalComments, COPY for any field");
-            } else if (known != null && transform != null) {
-                rules.add(new SyncRule(known, transform));
+        for (RuleView item : items) {
+            SyncRule.Field field = item == null ? null : RuleView.field(item.field());
+            SyncRule.Transform transform = item == null ? null : RuleView.transform(item.transform());
+            if (field != null && transform != null && transform.fits(field)) {
+                rules.add(new SyncRule(field, transform));
             }
         }
         return rules;
@@ -161,6 +142,8 @@ public class SyncRulesController {
     }
 
     /** One rule; the list it is in (outgoing or incoming) gives its direction. */
+    @RefusedField(name = "direction", reason = "is no longer part of a rule: the list a rule is in (outgoing or"
+            + " incoming) gives its direction. Send each rule as {\"field\", \"transform\"}")
     @Serdeable
     @Schema(name = "Rule", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record RuleView(@Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
@@ -168,16 +151,54 @@ public class SyncRulesController {
                                            "labels", "attachments", "type"})
                            String field,
                            @Schema(implementation = SyncRule.Transform.class, requiredMode = Schema.RequiredMode.REQUIRED)
-                           String transform) {
+                           String transform) implements CrossFieldRules {
+        private static final List<SyncRule.Transform> TRANSFORMS = List.of(SyncRule.Transform.values());
+
         static RuleView of(SyncRule rule) {
             return new RuleView(rule.field().apiName(), rule.transform().name());
         }
+
+        /** A rule sent is checked as it is read, so each error stands in its place. */
+        @Override
+        public void check(JsonFields fields) {
+            if (transform != null && transform(transform) == null) {
+                fields.reject("transform", "must be one of " + TRANSFORMS);
+            }
+            if (this.field == null) {
+                fields.reject("field", "is required: one of " + SyncRule.Field.apiNames());
+            } else if (field(this.field) == null) {
+                fields.reject("field", "must be one of " + SyncRule.Field.apiNames());
+            }
+            if (transform == null && !fields.rejected("transform")) {
+                fields.reject("transform", "is required: one of " + TRANSFORMS);
+            }
+            SyncRule.Field known = field(this.field);
+            SyncRule.Transform chosen = transform(transform);
+            if (known != null && chosen != null && !chosen.fits(known)) {
+                fields.reject("transform", chosen + " does not apply to " + known.apiName() + ": MIRROR_TYPE is for"
+                        + " type, AS_PUBLIC_COMMENT for internalComments, COPY for any field");
+            }
+        }
+
+        /** The field of that API name, or null. */
+        static SyncRule.Field field(String apiName) {
+            try {
+                return apiName == null ? null : SyncRule.Field.ofApiName(apiName);
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+        }
+
+        /** The transform of that name, or null. */
+        static SyncRule.Transform transform(String name) {
+            return TRANSFORMS.stream().filter(transform -> transform.name().equals(name)).findFirst().orElse(null);
+        }
     }
 
-    /** The body of a change as the API documents it; {@link #replace} reads exactly these fields. */
+    /** The body of a change as the API documents it, and as {@link #replace} reads it. */
     @Schema(name = "RulesRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RulesRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                                description = "The version the rules were read at") int version,
+                                description = "The version the rules were read at") Integer version,
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                 description = "Rules this side sends; [] for none") List<RuleView> outgoing,
                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,

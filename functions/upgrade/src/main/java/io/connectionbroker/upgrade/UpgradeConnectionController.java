@@ -76,17 +76,17 @@ public class UpgradeConnectionController {
                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                    @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
         Instance caller = callers.from(authorization);
-        JsonFields fields = bodies.read(body).allowOnly("mode");
-        Mode mode = fields.enumValue("mode", Mode.class);
+        JsonFields fields = bodies.read(body);
+        Mode mode = fields.as(UpgradeRequest.class).mode();
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> upgradeConnection.upgrade(caller, id, mode),
                 upgraded -> HttpResponse.ok(ConnectionView.of(upgraded)));
     }
 
-    /** The body as the API documents it; {@link #upgrade} reads exactly this field. */
+    /** The body as the API documents it, and as {@link #upgrade} reads it. */
     @Schema(name = "UpgradeRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record UpgradeRequest(@Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
-                                  allowableValues = {"VISUAL", "SCRIPT"}) String mode) {
+    record UpgradeRequest(@Schema(implementation = String.class, requiredMode = Schema.RequiredMode.REQUIRED,
+                                  allowableValues = {"VISUAL", "SCRIPT"}) Mode mode) {
     }
 }

@@ -1,9 +1,7 @@
 package io.connectionbroker.web.body;
 
-import io.connectionbroker.domain.refusal.FieldError;
-import io.connectionbroker.domain.refusal.InvalidRequest;
+import io.connectionbroker.domain.refusal.FieldErrors;
 import io.micronaut.json.tree.JsonNode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Set;
 /**
  * The fields of one JSON object in a request body. Reading a field of the wrong type, or finding a field
  * the request does not have, records an error naming the field; {@link #throwIfInvalid()} then refuses the
- * request naming every bad field at once.
+ * request naming every bad field at once. {@link #as} reads the whole object as the record that documents it.
  */
 public final class JsonFields {
     /** Fields the service sets itself: a client sending one is told so rather than silently ignored. */
@@ -21,16 +19,16 @@ public final class JsonFields {
 
     private final String path;
     private final JsonNode node;
-    private final List<FieldError> errors;
+    private final FieldErrors errors;
 
-    private JsonFields(String path, JsonNode node, List<FieldError> errors) {
+    private JsonFields(String path, JsonNode node, FieldErrors errors) {
         this.path = path;
         this.node = node;
         this.errors = errors;
     }
 
     static JsonFields root(JsonNode node) {
-        return new JsonFields("", node, new ArrayList<>());
+        return new JsonFields("", node, new FieldErrors());
     }
 
     /** A field name that may be repeated to the caller; any other unknown name is not echoed. */
@@ -46,9 +44,9 @@ public final class JsonFields {
                 // controls or something shaped like a secret.
                 String shown = SHOWABLE_NAME.matcher(name).matches() && !name.matches("cb[a-z]_.*") ? name
                         : "(a field whose name cannot be shown)";
-                errors.add(new FieldError(path + shown, SET_BY_SERVICE.contains(name)
+                errors.reject(path + shown, SET_BY_SERVICE.contains(name)
                         ? "is set by the service and cannot be sent"
-                        : "is not a field of this request; the fields are " + names));
+                        : "is not a field of this request; the fields are " + names);
             }
         }
         return this;
@@ -116,7 +114,10 @@ public final class JsonFields {
         return value.getIntValue();
     }
 
-    /** The fields of each object in an array (paths like {@code rules[2].field}), or null when absent. */
+    /**
+     * The fields of each object in an array (paths like {@code rules[2].field}), or null when absent; an item
+     * that is not an object is recorded as an error and stands as null, so indexes stay the array's.
+     */
     public java.util.List<JsonFields> objects(String name) {
         JsonNode value = value(name);
         if (value == null) {
@@ -132,7 +133,8 @@ public final class JsonFields {
             if (item.isObject()) {
                 items.add(new JsonFields(path + ".", item, errors));
             } else {
-                errors.add(new FieldError(path, "must be a JSON object"));
+                errors.reject(path, "must be a JSON object");
+                items.add(null);
             }
         }
         return items;
@@ -150,15 +152,26 @@ public final class JsonFields {
         return new JsonFields(path + name + ".", value, errors);
     }
 
+    /** Whether something is wrong with the field (of this object) already: mistyped, say. */
+    public boolean rejected(String name) {
+        return errors.names(path + name);
+    }
+
     /** Records that a field (of this object) is wrong, for rules that span fields. */
     public void reject(String name, String problem) {
-        errors.add(new FieldError(path + name, problem));
+        errors.reject(path + name, problem);
     }
 
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
+        errors.throwIfInvalid();
+    }
+
+    /**
+     * Reads this object as {@code type}, the record that documents it: refuses every field that is not one of
+     * the record's components, and reads each component by its type, recording each mistyped one.
+     */
+    public <T extends Record> T as(Class<T> type) {
+        return RecordBinding.read(this, type);
     }
 
     private JsonNode value(String name) {
@@ -167,7 +180,7 @@ public final class JsonFields {
     }
 
     private <T> T invalid(String name, String problem) {
-        errors.add(new FieldError(path + name, problem));
+        errors.reject(path + name, problem);
         return null;
     }
 }
