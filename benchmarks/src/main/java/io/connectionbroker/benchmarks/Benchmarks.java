@@ -1,6 +1,5 @@
 package io.connectionbroker.benchmarks;
 
-import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.IdempotentRequests;
@@ -10,6 +9,7 @@ import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.TableSetUp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,5 @@
 package io.connectionbroker.benchmarks;
 
-import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
@@ -12,6 +11,7 @@ import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.testing.TableSetUp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

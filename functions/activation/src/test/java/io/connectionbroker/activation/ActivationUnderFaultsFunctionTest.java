@@ -6,8 +6,8 @@ import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.testing.function.FaultTest;
-import io.connectionbroker.testing.function.IdempotencyChecks;
 import io.connectionbroker.testing.function.FaultTolerance.Call;
+import io.connectionbroker.testing.function.IdempotencyChecks;
 import org.junit.jupiter.api.Test;
 
 /** Deactivation and activation, with every DynamoDB fault at every call each makes: 503 or success, all or nothing. */

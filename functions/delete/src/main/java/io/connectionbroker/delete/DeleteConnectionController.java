@@ -1,8 +1,8 @@
 package io.connectionbroker.delete;
 
+import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Instance;
-import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.document.ConnectionRoute;
 import io.micronaut.core.annotation.Nullable;

@@ -1,7 +1,7 @@
 package io.connectionbroker.domain;
 
-import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
+import io.connectionbroker.domain.refusal.FieldErrors;
 import java.time.Clock;
 
 /** The invited side accepts a connection with its code and picks where incoming items go. */

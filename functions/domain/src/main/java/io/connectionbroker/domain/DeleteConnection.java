@@ -1,8 +1,8 @@
 package io.connectionbroker.domain;
 
+import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import java.time.Clock;
-import io.connectionbroker.domain.refusal.ConnectionNotFound;
 
 /** Either side deletes a connection, with its invitation: afterwards nobody finds it. */
 public final class DeleteConnection {

@@ -1,9 +1,9 @@
 package io.connectionbroker.domain;
 
-import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import io.connectionbroker.domain.refusal.ConnectionStateConflict;
+import io.connectionbroker.domain.refusal.FieldErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

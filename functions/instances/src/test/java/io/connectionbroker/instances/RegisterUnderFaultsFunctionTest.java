@@ -2,15 +2,15 @@ package io.connectionbroker.instances;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.UUID;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.License;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.testing.function.FaultTest;
-import io.connectionbroker.testing.function.IdempotencyChecks;
 import io.connectionbroker.testing.function.FaultTolerance.Call;
+import io.connectionbroker.testing.function.IdempotencyChecks;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Registration and key recovery, with every DynamoDB fault at every call they make: 503 or success, all or nothing. */

@@ -1,12 +1,12 @@
 package io.connectionbroker.testing.function;
 
-import io.connectionbroker.testing.TableSetUp;
 import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.SettableClock;
+import io.connectionbroker.testing.TableSetUp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
