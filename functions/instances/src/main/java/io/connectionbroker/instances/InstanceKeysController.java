@@ -95,6 +95,7 @@ public class InstanceKeysController {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "The key stops working at once, the calling key included. The last key cannot be revoked.")
     @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
     @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = ProblemResponses.KEY_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ProblemResponses.LAST_KEY)

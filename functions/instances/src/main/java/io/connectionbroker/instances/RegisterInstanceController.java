@@ -110,7 +110,8 @@ public class RegisterInstanceController {
                                            + " https://<account>.freshdesk.com or https://<account>.freshservice.com")
                            String url,
                            @Nullable
-                           @Schema(description = "Optional; when sent, it must be the platform of the URL's host")
+                           @Schema(type = "string", description = "Optional; when sent, it must be the platform"
+                                   + " of the URL's host")
                            Platform platform,
                            @Nullable @JsonProperty("public")
                            @Schema(name = "public", type = "boolean", nullable = true, description = "Whether other"

@@ -9,11 +9,12 @@ import java.lang.annotation.Target;
 
 /**
  * For the OpenAPI document: the refusals every route on one connection ({@code /v1/connections/{id}...})
- * can meet, whatever else it documents.
+ * can meet, whatever else it documents; its 400 includes API Gateway's own answer to a path it cannot decode.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "404", ref = ProblemResponses.CONNECTION_NOT_FOUND)
 @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
