@@ -1,5 +1,7 @@
 package io.connectionbroker.accept;
 
+import io.connectionbroker.domain.Texts;
+import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.Instance;
@@ -93,10 +95,11 @@ public class AcceptInvitationController {
 
     /** The body as the API documents it, and as {@link #accept} reads it. */
     @Schema(name = "AcceptRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record AcceptRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+    record AcceptRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = InvitationCode.PATTERN,
                                  description = "The invitation code, as the initiating admin gave it") String code,
-                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                                 description = "Where your instance puts items that arrive through this connection")
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
+                                 maxLength = Texts.PROJECT_MAX, description = "Where your instance puts items that"
+                                 + " arrive through this connection; one line")
                          String project) {
         static final String EXAMPLE = """
                 {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg", "project": "HELP"}""";

@@ -1,5 +1,6 @@
 package io.connectionbroker.decline;
 
+import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.Instance;
@@ -92,7 +93,7 @@ public class DeclineInvitationController {
 
     /** The body as the API documents it, and as {@link #decline} reads it. */
     @Schema(name = "DeclineRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record DeclineRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+    record DeclineRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = InvitationCode.PATTERN,
                                   description = "The invitation code, as the initiating admin gave it") String code) {
         static final String EXAMPLE = """
                 {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg"}""";

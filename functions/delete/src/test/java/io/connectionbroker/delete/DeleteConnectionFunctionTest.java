@@ -10,6 +10,7 @@ import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.AccessChecks;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.util.List;
@@ -55,6 +56,12 @@ class DeleteConnectionFunctionTest extends FunctionTest {
         assertEquals(204, delete(acme, pending.connection().id()).status());
 
         assertTrue(function.bean(ConnectionStore.class).findInvitation(pending.code().id()).isEmpty());
+    }
+
+    @Test
+    void anIdThatIsNotUtf8IsRefusedByTheGatewayItself() {
+        EdgeRefusals.assertUndecodablePathIsTheGateways400(function, "DELETE", "/v1/connections/%C0%AF",
+                acme.apiKey().reveal());
     }
 
     @Test

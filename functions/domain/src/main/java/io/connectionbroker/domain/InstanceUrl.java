@@ -18,7 +18,12 @@ public final class InstanceUrl {
     /** One DNS label: what the platforms allow as an account's sub-domain. */
     private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** Longer text cannot be an instance URL; the bound keeps parsing cheap. */
-    private static final int MAX_LENGTH = 300;
+    public static final int MAX_LENGTH = 300;
+    /**
+     * An instance URL as the document states it: https, in any case, with the white space around it that a
+     * paste brings (it is trimmed); the rest of the rules are the refusal's to say.
+     */
+    public static final String PATTERN = "^\\s*[Hh][Tt][Tt][Pp][Ss]://\\S+\\s*$";
 
     private final String value;
     private final Platform platform;

@@ -8,6 +8,11 @@ import io.connectionbroker.domain.refusal.InvitationCodeMalformed;
  */
 public final class InvitationCode extends IssuedToken {
     static final String PREFIX = "cbi";
+    /**
+     * A code as the document states it, as issued (lower case); the white space a paste brings and upper
+     * case are accepted too, and a code of this shape may still be mistyped (its checksum tells).
+     */
+    public static final String PATTERN = "^\\s*" + PREFIX + SecretToken.SHAPE_AFTER_PREFIX + "\\s*$";
     private static final String WHAT = "an invitation code";
 
     private InvitationCode(SecretToken token) {

@@ -9,6 +9,10 @@ import java.util.Set;
  * the kind only.
  */
 public sealed interface Proof {
+    /** Far above any real token; the bound keeps a huge value from being sent on. */
+    int PART_MAX = 2048;
+    /** Each part of a proof, as the document states it: visible ASCII, as the helpdesk issued it. */
+    String PART_PATTERN = "^[!-~]{1," + PART_MAX + "}$";
 
     Kind kind();
 

@@ -4,8 +4,7 @@ import io.connectionbroker.domain.refusal.FieldErrors;
 
 /** What a proof must hold before it is sent to the helpdesk: the platform's kind, with every part filled. */
 final class ProofChecks {
-    /** Far above any real token; the bound keeps a huge value from being sent on. */
-    static final int PART_MAX = 2048;
+    static final int PART_MAX = Proof.PART_MAX;
 
     private ProofChecks() {
     }

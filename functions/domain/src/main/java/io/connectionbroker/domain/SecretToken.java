@@ -23,6 +23,9 @@ final class SecretToken {
     private static final int SECRET_CHARS = SECRET_BYTES * 8 / 5;
     private static final int CHECKSUM_CHARS = 7;
     private static final String CHARS = "[" + ALPHABET + "]";
+    /** A token of this shape after its prefix, as the document states it. */
+    static final String SHAPE_AFTER_PREFIX = "_" + CHARS + "{" + ID_CHARS + "}_" + CHARS + "{"
+            + (SECRET_CHARS + CHECKSUM_CHARS) + "}";
     private static final Pattern SHAPE = Pattern.compile("([a-z]+)_(" + CHARS + "{" + ID_CHARS + "})_("
             + CHARS + "{" + SECRET_CHARS + "})(" + CHARS + "{" + CHECKSUM_CHARS + "})");
 

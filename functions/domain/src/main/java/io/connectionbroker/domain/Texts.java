@@ -3,12 +3,17 @@ package io.connectionbroker.domain;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.util.regex.Pattern;
 
-/** The product's rules for the free-text and name fields of a connection. */
-final class Texts {
-    static final int SHORT_NAME_MAX = 40;
-    static final int NAME_MAX = 100;
-    static final int DESCRIPTION_MAX = 1000;
-    static final int PROJECT_MAX = 100;
+/**
+ * The product's rules for the free-text and name fields of a connection. Lengths count characters (code
+ * points) as sent, as JSON Schema's maxLength does, so that the document states exactly what is refused.
+ */
+public final class Texts {
+    public static final int SHORT_NAME_MAX = 40;
+    public static final int NAME_MAX = 100;
+    public static final int DESCRIPTION_MAX = 1000;
+    public static final int PROJECT_MAX = 100;
+    /** A short name, as the document states it (ECMA-262, as JSON Schema reads patterns). */
+    public static final String SHORT_NAME_PATTERN = "^[A-Za-z0-9_-]{1," + SHORT_NAME_MAX + "}$";
     private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z0-9_-]{1," + SHORT_NAME_MAX + "}");
     /**
      * Format characters that text needs to be shown as written: the zero-width joiner (emoji sequences,
@@ -35,12 +40,13 @@ final class Texts {
         if (value == null) {
             return null;
         }
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw InvalidRequest.of(field, "must be at most " + max + " characters (it has " + length + ")");
+        }
         String trimmed = value.strip();
         if (trimmed.isEmpty()) {
             throw InvalidRequest.of(field, "must not be blank; leave it out instead");
-        }
-        if (trimmed.length() > max) {
-            throw InvalidRequest.of(field, "must be at most " + max + " characters (it has " + trimmed.length() + ")");
         }
         checkShowable(field, trimmed, false);
         return trimmed;
@@ -58,9 +64,10 @@ final class Texts {
         if (value == null) {
             return null;
         }
-        if (value.length() > DESCRIPTION_MAX) {
+        int length = value.codePointCount(0, value.length());
+        if (length > DESCRIPTION_MAX) {
             throw InvalidRequest.of(field, "must be at most " + DESCRIPTION_MAX + " characters (it has "
-                    + value.length() + ")");
+                    + length + ")");
         }
         checkShowable(field, value, true);
         return value;

@@ -1,5 +1,7 @@
 package io.connectionbroker.initiate;
 
+import io.connectionbroker.domain.Texts;
+import io.connectionbroker.domain.InstanceUrl;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.connectionbroker.domain.InitiateConnection;
@@ -22,14 +24,17 @@ final class InitiateRequest {
                 @Schema(requiredMode = REQUIRED, description = "Give `url`, or `private: true` for a destination"
                         + " in a closed network that has no URL") Destination destination,
                 @Schema(requiredMode = REQUIRED) Mode mode,
-                @Schema(description = "How the source calls itself in this connection",
-                        requiredMode = REQUIRED) String localShortName,
-                @Schema(description = "How the destination is called in this connection",
-                        requiredMode = REQUIRED) String remoteShortName,
-                @Nullable @Schema(description = "Defaults to `<localShortName>_to_<remoteShortName>`") String name,
-                @Nullable String description,
-                @Schema(description = "Where the source puts items that arrive through this connection",
-                        requiredMode = REQUIRED) String project,
+                @Schema(description = "How the source calls itself in this connection", requiredMode = REQUIRED,
+                        minLength = 1, maxLength = Texts.SHORT_NAME_MAX, pattern = Texts.SHORT_NAME_PATTERN)
+                String localShortName,
+                @Schema(description = "How the destination is called in this connection", requiredMode = REQUIRED,
+                        minLength = 1, maxLength = Texts.SHORT_NAME_MAX, pattern = Texts.SHORT_NAME_PATTERN)
+                String remoteShortName,
+                @Nullable @Schema(description = "Defaults to `<localShortName>_to_<remoteShortName>`; one line,"
+                        + " not blank", minLength = 1, maxLength = Texts.NAME_MAX) String name,
+                @Nullable @Schema(description = "May span lines", maxLength = Texts.DESCRIPTION_MAX) String description,
+                @Schema(description = "Where the source puts items that arrive through this connection; one line",
+                        requiredMode = REQUIRED, minLength = 1, maxLength = Texts.PROJECT_MAX) String project,
                 @Nullable @Schema(description = "BASIC, not private: the destination's admin confirms on their"
                         + " instance instead of pasting a code") Boolean adminAccess) {
         static final String EXAMPLE = """
@@ -40,7 +45,8 @@ final class InitiateRequest {
 
     /** Either the destination's URL, or {@code private: true} when it has none (it starts every request). */
     @Schema(name = "Destination", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record Destination(@Nullable @Schema(format = "uri") String url,
+    record Destination(@Nullable @Schema(format = "uri", maxLength = InstanceUrl.MAX_LENGTH,
+                               pattern = InstanceUrl.PATTERN) String url,
                        @Nullable @Schema(name = "private") Boolean privateDestination) implements CrossFieldRules {
         /** Not an accessor, so that the document shows no second property. */
         static boolean isPrivate(Destination destination) {

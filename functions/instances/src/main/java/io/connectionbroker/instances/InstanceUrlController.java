@@ -1,5 +1,6 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.ChangeInstanceUrl;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
@@ -93,6 +94,7 @@ public class InstanceUrlController {
     /** The body as the API documents it, and as {@link #change} reads it (its proof by kind). */
     @Schema(name = "UrlChange", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record UrlChange(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
+                             maxLength = InstanceUrl.MAX_LENGTH, pattern = InstanceUrl.PATTERN,
                              description = "The helpdesk's new address, on the same platform") String url,
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProofFields.ProofBody proof) {
         static final String EXAMPLE = """

@@ -41,10 +41,13 @@ final class ProofFields {
             description = "Zendesk: API_TOKEN (email and token) or OAUTH (accessToken); Freshdesk and Freshservice:"
                     + " API_KEY (apiKey) or OAUTH (accessToken). Used for one call to the instance and never kept.")
     record ProofBody(@Schema(implementation = Proof.Kind.class, requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-                     @Nullable @Schema(description = "API_TOKEN: the administrator's email address") String email,
-                     @Nullable @Schema(description = "API_TOKEN: a Zendesk API token") String token,
-                     @Nullable @Schema(description = "API_KEY: the administrator's Freshdesk or Freshservice API key")
-                     String apiKey,
-                     @Nullable @Schema(description = "OAUTH: an access token of the administrator") String accessToken) {
+                     @Nullable @Schema(description = "API_TOKEN: the administrator's email address",
+                             pattern = Proof.PART_PATTERN) String email,
+                     @Nullable @Schema(description = "API_TOKEN: a Zendesk API token", pattern = Proof.PART_PATTERN)
+                     String token,
+                     @Nullable @Schema(description = "API_KEY: the administrator's Freshdesk or Freshservice API key",
+                             pattern = Proof.PART_PATTERN) String apiKey,
+                     @Nullable @Schema(description = "OAUTH: an access token of the administrator",
+                             pattern = Proof.PART_PATTERN) String accessToken) {
     }
 }

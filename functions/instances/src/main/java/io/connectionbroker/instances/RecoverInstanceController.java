@@ -1,5 +1,6 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.RecoverInstance;
@@ -83,6 +84,7 @@ public class RecoverInstanceController {
     /** The body as the API documents it, and as {@link #recover} reads it (its proof by kind). */
     @Schema(name = "RecoverRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RecoverRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
+                                  maxLength = InstanceUrl.MAX_LENGTH, pattern = InstanceUrl.PATTERN,
                                   description = "The instance's own address, as registered") String url,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ProofFields.ProofBody proof) {
         static final String EXAMPLE = """

@@ -1,5 +1,6 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.InstanceUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Platform;
@@ -106,6 +107,7 @@ public class RegisterInstanceController {
             + " operator sets its licence after that")
     @Schema(name = "RegisterRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record RegisterRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED,
+                                   maxLength = InstanceUrl.MAX_LENGTH, pattern = InstanceUrl.PATTERN,
                                    description = "The instance's own address: https://<account>.zendesk.com,"
                                            + " https://<account>.freshdesk.com or https://<account>.freshservice.com")
                            String url,

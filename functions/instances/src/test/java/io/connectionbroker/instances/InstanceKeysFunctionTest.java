@@ -82,6 +82,8 @@ class InstanceKeysFunctionTest extends FunctionTest {
         EdgeRefusals.assertNoKeyIs401(function, "GET", "/v1/instances/me");
         EdgeRefusals.assertNoKeyIs401(function, "POST", "/v1/instances/me/keys");
         EdgeRefusals.assertNoKeyIs401(function, "DELETE", "/v1/instances/me/keys/" + acme.apiKey().id());
+        EdgeRefusals.assertUndecodablePathIsTheGateways400(function, "DELETE", "/v1/instances/me/keys/%E0%A4",
+                acme.apiKey().reveal());
     }
 
     private static List<String> keys(Answer answer) {

@@ -122,6 +122,65 @@ class DocumentShapeTest {
         });
     }
 
+    /**
+     * The answers carry every field, null when unknown: each field that is never null is required. (The nullable
+     * ones are not yet: micronaut-openapi drops null values from the examples, which would then fail their
+     * schema.)
+     */
+    @Test
+    void everyFieldOfAnAnswerThatIsNeverNullIsRequired() {
+        Set<String> partial = Set.of("Problem", "InitiateRequest.Destination", "ProofFields.ProofBody");
+        DOCUMENT.model.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getProperties() != null && !name.endsWith("Request") && !partial.contains(name)) {
+                List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+                schema.getProperties().forEach((property, described) -> {
+                    if (!Boolean.TRUE.equals(((io.swagger.v3.oas.models.media.Schema<?>) described).getNullable())) {
+                        assertTrue(required.contains(property), name + "." + property + " is always answered");
+                    }
+                });
+            }
+        });
+    }
+
+    /** What the server refuses, the document says: the text limits and shapes of every request field. */
+    @Test
+    void requestFieldsStateTheLimitsTheServerEnforces() {
+        var schemas = DOCUMENT.model.getComponents().getSchemas();
+        for (String shortName : List.of("localShortName", "remoteShortName")) {
+            io.swagger.v3.oas.models.media.Schema<?> field = property(schemas.get("InitiateRequest"), shortName);
+            assertEquals(io.connectionbroker.domain.Texts.SHORT_NAME_PATTERN, field.getPattern());
+            assertEquals(io.connectionbroker.domain.Texts.SHORT_NAME_MAX, field.getMaxLength());
+        }
+        assertEquals(io.connectionbroker.domain.Texts.NAME_MAX,
+                property(schemas.get("InitiateRequest"), "name").getMaxLength());
+        assertEquals(io.connectionbroker.domain.Texts.DESCRIPTION_MAX,
+                property(schemas.get("InitiateRequest"), "description").getMaxLength());
+        for (String request : List.of("InitiateRequest", "AcceptRequest")) {
+            assertEquals(io.connectionbroker.domain.Texts.PROJECT_MAX,
+                    property(schemas.get(request), "project").getMaxLength(), request);
+            assertEquals(1, property(schemas.get(request), "project").getMinLength(), request);
+        }
+        for (String request : List.of("AcceptRequest", "DeclineRequest")) {
+            assertEquals(io.connectionbroker.domain.InvitationCode.PATTERN,
+                    property(schemas.get(request), "code").getPattern(), request);
+        }
+        for (String request : List.of("RegisterRequest", "RecoverRequest", "UrlChange", "InitiateRequest.Destination")) {
+            assertEquals(io.connectionbroker.domain.InstanceUrl.PATTERN,
+                    property(schemas.get(request), "url").getPattern(), request);
+            assertEquals(io.connectionbroker.domain.InstanceUrl.MAX_LENGTH,
+                    property(schemas.get(request), "url").getMaxLength(), request);
+        }
+        for (String part : List.of("email", "token", "apiKey", "accessToken")) {
+            assertEquals(io.connectionbroker.domain.Proof.PART_PATTERN,
+                    property(schemas.get("ProofFields.ProofBody"), part).getPattern(), part);
+        }
+    }
+
+    private static io.swagger.v3.oas.models.media.Schema<?> property(io.swagger.v3.oas.models.media.Schema<?> schema,
+                                                                      String name) {
+        return (io.swagger.v3.oas.models.media.Schema<?>) schema.getProperties().get(name);
+    }
+
     private static final String PROBLEM = "urn:connection-broker:problem:";
 
     private static io.swagger.v3.oas.models.media.Schema<?> problemProperty(String name) {

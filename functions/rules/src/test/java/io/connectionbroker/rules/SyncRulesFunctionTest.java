@@ -157,6 +157,8 @@ class SyncRulesFunctionTest extends FunctionTest {
         EdgeRefusals.assertNoKeyIs401(function, "PUT", path);
         EdgeRefusals.assertBodyOver64KilobytesIs413(function, "PUT", path, acme.apiKey().reveal());
         EdgeRefusals.assertBodyNotSentAsJsonIs415(function, "PUT", path, acme.apiKey().reveal());
+        EdgeRefusals.assertUndecodablePathIsTheGateways400(function, "GET", "/v1/connections/%E0%A4/rules",
+                acme.apiKey().reveal());
     }
 
     @Test

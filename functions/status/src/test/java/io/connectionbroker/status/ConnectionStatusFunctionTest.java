@@ -9,6 +9,7 @@ import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
 import io.connectionbroker.testing.function.AccessChecks;
+import io.connectionbroker.testing.function.EdgeRefusals;
 import io.connectionbroker.testing.function.FunctionTest;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
 import java.time.Duration;
@@ -59,6 +60,12 @@ class ConnectionStatusFunctionTest extends FunctionTest {
             assertEquals(beta.instance().id(), answer.text("destination.instanceId"));
             assertEquals("HELP", answer.text("destination.project"));
         }
+    }
+
+    @Test
+    void anIdThatIsNotUtf8IsRefusedByTheGatewayItself() {
+        EdgeRefusals.assertUndecodablePathIsTheGateways400(function, "GET", "/v1/connections/%E0%A4",
+                acme.apiKey().reveal());
     }
 
     @Test
