@@ -63,7 +63,9 @@ public class AcceptInvitationController {
                     + " connection becomes ACTIVE. A code works once.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AcceptRequest.class),
             examples = @ExampleObject(value = AcceptRequest.EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "The connection, now ACTIVE",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The connection, now ACTIVE",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acceptance.class),
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.ACTIVE_CONNECTION + "}")))
     @AnswersAnInvitation

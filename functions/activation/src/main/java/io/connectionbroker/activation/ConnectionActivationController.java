@@ -52,7 +52,9 @@ public class ConnectionActivationController {
     @Post("/deactivate")
     @Operation(operationId = "deactivateConnection", summary = "Switch an active connection off",
             description = "Either side stops the synchronisation; the connection and its rules are kept. No body.")
-    @ApiResponse(responseCode = "200", description = "The connection, now DEACTIVATED",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The connection, now DEACTIVATED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
@@ -73,7 +75,9 @@ public class ConnectionActivationController {
     @Post("/activate")
     @Operation(operationId = "activateConnection", summary = "Switch a deactivated connection on again",
             description = "Either side resumes the synchronisation. No body.")
-    @ApiResponse(responseCode = "200", description = "The connection, ACTIVE again",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The connection, ACTIVE again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))

@@ -62,7 +62,9 @@ public class DeclineInvitationController {
                     + " the code works no more.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DeclineRequest.class),
             examples = @ExampleObject(value = DeclineRequest.EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "The connection, now DECLINED",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The connection, now DECLINED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Declination.class),
                     examples = @ExampleObject(value = "{\"connection\": " + ApiExamples.DECLINED_CONNECTION + "}")))
     @AnswersAnInvitation

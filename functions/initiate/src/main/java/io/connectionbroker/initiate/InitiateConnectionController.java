@@ -60,7 +60,11 @@ public class InitiateConnectionController {
                     + " `adminAccess` (BASIC, not private) the answer has a `confirmUrl` on the destination instead.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = InitiateRequest.Body.class),
             examples = @ExampleObject(name = "public", value = InitiateRequest.Body.EXAMPLE)))
-    @ApiResponse(responseCode = "201", description = "Initiated; `Location` is the connection's URL",
+    @ApiResponse(responseCode = "201", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.LOCATION, required = true, description = "The new connection's URL", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri-reference")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.CACHE_CONTROL, required = true, description = "`no-store`: the answer holds a secret shown once", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "no-store")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "Initiated; `Location` is the connection's URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
                     Initiation.class, AdminAccessInitiation.class}),
                     examples = {@ExampleObject(name = "invitation", value = Initiation.EXAMPLE),

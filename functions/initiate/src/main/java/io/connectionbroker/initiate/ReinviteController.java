@@ -48,7 +48,10 @@ public class ReinviteController {
     @Operation(operationId = "reinvite", summary = "Issue a new invitation code",
             description = "The source of a PENDING or EXPIRED connection gets a new code, shown once; the previous"
                     + " code stops working at once. No body.")
-    @ApiResponse(responseCode = "201", description = "The new code",
+    @ApiResponse(responseCode = "201", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.CACHE_CONTROL, required = true, description = "`no-store`: the answer holds a secret shown once", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "no-store")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The new code",
             content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = "{\"invitation\": " + ApiExamples.INVITATION + "}")))
     @ConnectionRoute

@@ -72,7 +72,10 @@ public class InstanceKeysController {
     @Operation(operationId = "issueApiKey", summary = "Issue another API key",
             description = "A new key for the caller's instance, shown in this answer only. The instance may hold "
                     + InstanceKeys.MAX_KEYS + " keys. No body.")
-    @ApiResponse(responseCode = "201", description = "The new key; the only answer that shows it",
+    @ApiResponse(responseCode = "201", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.CACHE_CONTROL, required = true, description = "`no-store`: the answer holds a secret shown once", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "no-store")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The new key; the only answer that shows it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class),
                     examples = @ExampleObject(value = IssuedKey.EXAMPLE)))
     @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)

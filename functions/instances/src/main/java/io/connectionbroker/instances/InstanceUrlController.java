@@ -61,7 +61,9 @@ public class InstanceUrlController {
                     + " may leave some connections showing the old URL: send the same request again to finish.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UrlChange.class),
             examples = @ExampleObject(value = UrlChange.EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "The instance at its new URL",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The instance at its new URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstanceView.class),
                     examples = @ExampleObject(value = """
                             {"id": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme-support.zendesk.com",

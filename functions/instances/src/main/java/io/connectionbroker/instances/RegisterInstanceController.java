@@ -65,7 +65,10 @@ public class RegisterInstanceController {
     @SecurityRequirements
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RegisterRequest.class),
             examples = @ExampleObject(value = RegisterRequest.EXAMPLE)))
-    @ApiResponse(responseCode = "201", description = "Registered; the only answer that shows the key",
+    @ApiResponse(responseCode = "201", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.CACHE_CONTROL, required = true, description = "`no-store`: the answer holds a secret shown once", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "no-store")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "Registered; the only answer that shows the key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Registration.class),
                     examples = @ExampleObject(value = Registration.EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)

@@ -108,6 +108,31 @@ class RecordedAnswersMatchDocumentTest {
         assertEquals(Map.of(), missing, "documented answers no function test has seen");
     }
 
+    /** The headers a client acts on (where the new thing is, not to cache, a replay) are declared where sent. */
+    @Test
+    void everyHeaderAClientActsOnIsDeclaredOnTheAnswerThatSendsIt() {
+        Map<String, Set<String>> undeclared = new TreeMap<>();
+        for (RecordedExchange exchange : exchanges()) {
+            String operation = document.operationFor(exchange.method(), exchange.path());
+            if (operation == null || exchange.status() >= 300) {
+                continue;
+            }
+            ApiResponse response = resolve(document.operations().get(operation).getResponses()
+                    .get(Integer.toString(exchange.status())));
+            Set<String> declared = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            if (response != null && response.getHeaders() != null) {
+                declared.addAll(response.getHeaders().keySet());
+            }
+            exchange.responseHeaders().keySet().stream()
+                    .filter(name -> Set.of("location", "cache-control", "idempotent-replayed")
+                            .contains(name.toLowerCase(java.util.Locale.ROOT)))
+                    .filter(name -> !declared.contains(name))
+                    .forEach(name -> undeclared.computeIfAbsent(operation + " " + exchange.status(),
+                            o -> new TreeSet<>()).add(name));
+        }
+        assertEquals(Map.of(), undeclared, "headers answers send that their response does not declare");
+    }
+
     /** The problem types an operation's response documents by its examples (named by the type's kind). */
     private Set<String> problemTypes(Operation operation, int status) {
         Set<String> types = new TreeSet<>();

@@ -59,7 +59,9 @@ public class UpgradeConnectionController {
                     + " the rules start from the new mode's defaults.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpgradeRequest.class),
             examples = @ExampleObject(value = "{\"mode\": \"SCRIPT\"}")))
-    @ApiResponse(responseCode = "200", description = "The connection in its new mode",
+    @ApiResponse(responseCode = "200", headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.REPLAYED, description = "`true` when this is the first answer sent again, for the same Idempotency-Key", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", allowableValues = "true"))},
+            description = "The connection in its new mode",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
