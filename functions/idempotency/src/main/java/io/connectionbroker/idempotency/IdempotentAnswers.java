@@ -56,11 +56,6 @@ public class IdempotentAnswers {
         return KeptAnswer.read(opened, json).response().header(IdempotencyHeaders.REPLAYED, "true");
     }
 
-    /** Commits what the operation decides, for a request that keeps no answer (a DELETE). */
-    public <R> R commit(Supplier<Decision<R>> decide) {
-        return requests.commit(decide);
-    }
-
     /** A hash of the method, path and body: the body may hold an invitation code, which is never stored. */
     private static String fingerprint(HttpRequest<?> request, @Nullable String body) {
         return SecretHash.of(request.getMethodName() + " " + request.getPath() + "\n" + (body == null ? "" : body))

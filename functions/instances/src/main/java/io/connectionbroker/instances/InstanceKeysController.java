@@ -1,5 +1,6 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceKeys;
@@ -43,13 +44,15 @@ public class InstanceKeysController {
     private final CallerInstance callers;
     private final InstanceKeys instanceKeys;
     private final IdempotentAnswers answers;
+    private final IdempotentRequests requests;
     private final java.time.Clock clock;
 
     public InstanceKeysController(CallerInstance callers, InstanceKeys instanceKeys, IdempotentAnswers answers,
-                                  java.time.Clock clock) {
+                                  IdempotentRequests requests, java.time.Clock clock) {
         this.callers = callers;
         this.instanceKeys = instanceKeys;
         this.answers = answers;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -107,7 +110,7 @@ public class InstanceKeysController {
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String keyId) {
         Instance caller = callers.from(authorization);
-        answers.commit(() -> instanceKeys.revoke(caller, keyId));
+        requests.commit(() -> instanceKeys.revoke(caller, keyId));
         return HttpResponse.noContent();
     }
 
