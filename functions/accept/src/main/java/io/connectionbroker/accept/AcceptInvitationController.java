@@ -86,7 +86,7 @@ public class AcceptInvitationController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> acceptInvitation.accept(caller, command),
-                accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted))));
+                accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted, caller.id()))));
     }
 
     /** The connection, now active. */

@@ -69,7 +69,7 @@ public class ConnectionActivationController {
                                     @PathVariable String id) {
         Instance caller = callers.from(authorization);
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
-                () -> activation.deactivate(caller, id), ConnectionActivationController::view);
+                () -> activation.deactivate(caller, id), connection -> view(connection, caller));
     }
 
     @Post("/activate")
@@ -92,10 +92,10 @@ public class ConnectionActivationController {
                                     @PathVariable String id) {
         Instance caller = callers.from(authorization);
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
-                () -> activation.activate(caller, id), ConnectionActivationController::view);
+                () -> activation.activate(caller, id), connection -> view(connection, caller));
     }
 
-    private static MutableHttpResponse<?> view(Connection connection) {
-        return HttpResponse.ok(ConnectionView.of(connection));
+    private static MutableHttpResponse<?> view(Connection connection, Instance caller) {
+        return HttpResponse.ok(ConnectionView.of(connection, caller.id()));
     }
 }

@@ -84,7 +84,7 @@ public class DeclineInvitationController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> declineInvitation.decline(caller, code),
-                declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined))));
+                declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined, caller.id()))));
     }
 
     /** The connection, now declined. */

@@ -28,7 +28,7 @@ public final class AcceptInvitation {
                     ModeRules.checkAtAcceptance(presented.connection().mode(), acceptor.platform());
                     if (Boolean.FALSE.equals(presented.connection().source().reachable()) && !acceptor.isPublic()
                             && !acceptor.id().equals(presented.connection().source().instanceId())) {
-                        throw new ConnectionNotAllowed(InitiateConnection.NEITHER_REACHABLE);
+                        throw new ConnectionNotAllowed(DestinationOffer.NEITHER_REACHABLE);
                     }
                     return presented.connection().acceptedBy(acceptor, project, now);
                 });

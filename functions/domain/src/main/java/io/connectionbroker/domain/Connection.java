@@ -30,6 +30,24 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
                 || (destination.instanceId() != null && destination.instanceId().equals(instanceId));
     }
 
+    /** Which end of a connection an instance is. */
+    public enum End {
+        SOURCE, DESTINATION
+    }
+
+    /**
+     * Which side the instance is, of the two sides or the invited destination: the source also for a LOCAL
+     * connection, whose two sides are one instance.
+     */
+    public End sideOf(String instanceId) {
+        return Objects.equals(source.instanceId(), instanceId) ? End.SOURCE : End.DESTINATION;
+    }
+
+    /** When the invitation lapses while it is unanswered (PENDING or EXPIRED); null once it was answered. */
+    public Instant invitationOpenUntil() {
+        return status == ConnectionStatus.PENDING || status == ConnectionStatus.EXPIRED ? invitationExpiresAt : null;
+    }
+
     /**
      * Whether anything may be pushed to the destination. Never for a private connection: its destination
      * sits in a closed network and starts every request itself.

@@ -176,7 +176,20 @@ public interface ConnectionStore {
      * @param after a position from an earlier page, or null for the first page
      * @throws IllegalArgumentException when {@code after} is not a position this store hands out
      */
-    ConnectionPage findConnectionsOf(String instanceId, int limit, String after);
+    default ConnectionPage findConnectionsOf(String instanceId, int limit, String after) {
+        return findConnectionsOf(instanceId, limit, after, connection -> true);
+    }
+
+    /**
+     * The connections the instance is a side of that {@code keep} keeps, newest first: the page is full unless
+     * no more are kept, and {@code next} is the position after its last connection.
+     *
+     * @param keep decides on each connection as stored, so a filter on what a caller sees must apply
+     *             {@link Connection#asSeenAt} itself
+     * @throws IllegalArgumentException when {@code after} is not a position this store hands out
+     */
+    ConnectionPage findConnectionsOf(String instanceId, int limit, String after,
+                                     java.util.function.Predicate<Connection> keep);
 
     /**
      * One page of an instance's connections.

@@ -1,6 +1,5 @@
 package io.connectionbroker.domain;
 
-import io.connectionbroker.domain.refusal.ConnectionNotAllowed;
 import io.connectionbroker.domain.refusal.ConnectionNotFound;
 import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import io.connectionbroker.domain.refusal.FieldErrors;
@@ -89,10 +88,6 @@ public final class InitiateConnection {
         });
     }
 
-    /** Shared with accepting: however the destination is named, two private sides cannot connect. */
-    static final String NEITHER_REACHABLE = "Both instances are registered as private (not reachable), so neither"
-            + " could reach the other. One side of a connection must be public.";
-
     /** Decides a new PENDING connection, its invitation and its mode's default rules. */
     public Decision<Initiated> initiate(Instance initiator, Command command) {
         return Decision.of(() -> decideInitiation(initiator, command));
@@ -115,44 +110,15 @@ public final class InitiateConnection {
         InstanceUrl destinationUrl = command.privateDestination() ? null
                 : InstanceUrl.parse("destination.url", command.destinationUrl());
 
-        ConnectionType type = command.privateDestination() ? ConnectionType.PRIVATE
-                : destinationUrl.equals(initiator.url()) ? ConnectionType.LOCAL : ConnectionType.PUBLIC;
-        if (type == ConnectionType.PRIVATE && !initiator.isPublic()) {
-            throw new ConnectionNotAllowed("Your instance is registered as private (not reachable) and the"
-                    + " destination has no URL, so neither side could reach the other. Give the destination's URL.");
-        }
-        Instance registeredDestination = type == ConnectionType.PUBLIC
-                ? store.findInstanceByUrl(destinationUrl).orElse(null) : null;
-        Platform destinationPlatform = switch (type) {
-            case LOCAL -> initiator.platform();
-            case PUBLIC -> registeredDestination == null ? null : registeredDestination.platform();
-            case PRIVATE -> null;
-        };
-        if (registeredDestination != null && !registeredDestination.isPublic() && !initiator.isPublic()) {
-            throw new ConnectionNotAllowed(NEITHER_REACHABLE);
-        }
-        Boolean destinationReachable = switch (type) {
-            case LOCAL -> initiator.isPublic();
-            case PUBLIC -> registeredDestination == null ? null : registeredDestination.isPublic();
-            case PRIVATE -> false;
-        };
-        ModeRules.checkAtInitiation(command.mode(), initiator, initiator.licenseAt(clock.instant()), type,
-                destinationPlatform);
-        if (command.adminAccess() && command.mode() != Mode.BASIC) {
-            throw new ConnectionNotAllowed("Admin access is offered for BASIC connections only; this one is "
-                    + command.mode() + ". Leave adminAccess out and hand the invitation code to the other admin.");
-        }
-        if (command.adminAccess() && type == ConnectionType.PRIVATE) {
-            throw new ConnectionNotAllowed("Admin access is not offered for private connections: there is no"
-                    + " destination URL to confirm at. Leave adminAccess out and hand over the invitation code.");
-        }
+        DestinationOffer offer = DestinationOffer.of(initiator, clock.instant(), destinationUrl, store);
+        offer.check(command.mode(), command.adminAccess());
+        ConnectionType type = offer.type();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(command.adminAccess() ? ADMIN_ACCESS_LIFETIME : invitationLifetime);
         Side source = new Side(initiator.id(), initiator.url(), initiator.platform(), localShortName, project,
                 initiator.isPublic());
-        Side destination = new Side(null, destinationUrl, destinationPlatform, remoteShortName, null,
-                destinationReachable);
+        Side destination = new Side(null, destinationUrl, offer.platform(), remoteShortName, null, offer.reachable());
         InvitationCode code = InvitationCode.issue(entropy);
         Connection connection = new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, type,
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,

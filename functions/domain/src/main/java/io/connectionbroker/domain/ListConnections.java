@@ -30,26 +30,43 @@ public final class ListConnections {
     /**
      * @param limit  how many at most, 1 to 100; null for 20
      * @param cursor the {@code next} of an earlier page, or null for the first
-     * @throws InvalidRequest for a limit out of range, or a cursor that is not one this instance was given
+     * @param status only connections with this status as the caller sees it now (EXPIRED included), or null
+     *               for all
+     * @throws InvalidRequest for a limit out of range, a status that is none, or a cursor that is not one this
+     *                        instance was given
      */
-    public Page list(Instance caller, Integer limit, String cursor) {
+    public Page list(Instance caller, Integer limit, String cursor, String status) {
         FieldErrors checks = new FieldErrors();
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");
         }
+        ConnectionStatus only = status == null ? null : checks.valid(() -> statusNamed(status));
         String after = cursor == null ? null : checks.valid(() -> positionIn(cursor, caller));
         checks.throwIfInvalid();
 
+        // One instant for the filter and the answer, so a connection lapsing meanwhile is shown as it was kept.
+        Instant now = clock.instant();
         ConnectionStore.ConnectionPage page;
         try {
-            page = store.findConnectionsOf(caller.id(), size, after);
+            page = store.findConnectionsOf(caller.id(), size, after,
+                    connection -> only == null || connection.asSeenAt(now).status() == only);
         } catch (IllegalArgumentException notAPosition) {
             throw forged();
         }
-        Instant now = clock.instant();
         return new Page(page.connections().stream().map(connection -> connection.asSeenAt(now)).toList(),
                 page.next() == null ? null : cursorFor(caller, page.next()));
+    }
+
+    private static ConnectionStatus statusNamed(String status) {
+        for (ConnectionStatus known : ConnectionStatus.values()) {
+            if (known.name().equals(status)) {
+                return known;
+            }
+        }
+        throw InvalidRequest.of("status", "must be one of " + java.util.Arrays.stream(ConnectionStatus.values())
+                .map(Enum::name).collect(java.util.stream.Collectors.joining(", "))
+                + ", in capitals; leave it out for every connection");
     }
 
     /** Opaque to clients, bound to the instance it was given to, and signed: nobody can make one up. */

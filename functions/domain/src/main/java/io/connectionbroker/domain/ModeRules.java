@@ -10,29 +10,36 @@ final class ModeRules {
     }
 
     /**
-     * @param destinationPlatform the destination's platform where it is known (a registered or local
-     *                            destination), else null
+     * @param destinationPlatform the destination's platform where it is known, else null (a private destination)
      * @throws ModeNotOffered naming the first rule the mode breaks and listing the modes that are offered
      */
     static void checkAtInitiation(Mode mode, Instance initiator, License license, ConnectionType type,
                                   Platform destinationPlatform) {
-        Set<Mode> offered = offered(initiator, license, type, destinationPlatform);
-        if (offered.contains(mode)) {
-            return;
+        String rule = reasonAgainst(mode, initiator, license, type, destinationPlatform);
+        if (rule != null) {
+            throw new ModeNotOffered(mode, rule, offered(initiator, license, type, destinationPlatform));
         }
-        String rule;
+    }
+
+    /** The first rule that keeps the mode from a connection so initiated, in words for the admin; null if none. */
+    static String reasonAgainst(Mode mode, Instance initiator, License license, ConnectionType type,
+                                Platform destinationPlatform) {
         if (!initiator.platform().offeredModes().contains(mode)) {
-            rule = platformRule(initiator.platform(), "your instance runs");
-        } else if (destinationPlatform != null && !destinationPlatform.offeredModes().contains(mode)) {
-            rule = platformRule(destinationPlatform, "the destination instance runs");
-        } else if (mode == Mode.VISUAL && type == ConnectionType.PRIVATE) {
-            rule = "VISUAL mode is not offered for private connections, whose destination cannot be reached";
-        } else if (!initiator.isPublic()) {
-            rule = "SCRIPT mode needs an initiating instance that is public (reachable); yours is registered as private";
-        } else {
-            rule = "SCRIPT mode needs a TRIAL or PAID licence on the initiating instance; yours is " + license;
+            return platformRule(initiator.platform(), "your instance runs");
         }
-        throw new ModeNotOffered(mode, rule, offered);
+        if (destinationPlatform != null && !destinationPlatform.offeredModes().contains(mode)) {
+            return platformRule(destinationPlatform, "the destination instance runs");
+        }
+        if (mode == Mode.VISUAL && type == ConnectionType.PRIVATE) {
+            return "VISUAL mode is not offered for private connections, whose destination cannot be reached";
+        }
+        if (mode == Mode.SCRIPT && !initiator.isPublic()) {
+            return "SCRIPT mode needs an initiating instance that is public (reachable); yours is registered as private";
+        }
+        if (mode == Mode.SCRIPT && !license.allowsScript()) {
+            return "SCRIPT mode needs a TRIAL or PAID licence on the initiating instance; yours is " + license;
+        }
+        return null;
     }
 
     /** @throws ModeNotOffered when the accepting instance's platform does not offer the connection's mode */
@@ -45,15 +52,11 @@ final class ModeRules {
     }
 
     static Set<Mode> offered(Instance initiator, License license, ConnectionType type, Platform destinationPlatform) {
-        Set<Mode> offered = EnumSet.copyOf(initiator.platform().offeredModes());
-        if (destinationPlatform != null) {
-            offered.retainAll(destinationPlatform.offeredModes());
-        }
-        if (type == ConnectionType.PRIVATE) {
-            offered.remove(Mode.VISUAL);
-        }
-        if (!initiator.isPublic() || !license.allowsScript()) {
-            offered.remove(Mode.SCRIPT);
+        Set<Mode> offered = EnumSet.noneOf(Mode.class);
+        for (Mode mode : Mode.values()) {
+            if (reasonAgainst(mode, initiator, license, type, destinationPlatform) == null) {
+                offered.add(mode);
+            }
         }
         return offered;
     }

@@ -402,6 +402,31 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    public void aFilteredPageIsFullAndItsNextStartsAfterItsLastKeptConnection() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        List<Connection> keptNewestFirst = new ArrayList<>();
+        // Kept ones are sparse (every fifth), so a page of 3 takes reading past several unkept batches.
+        for (int i = 0; i < 30; i++) {
+            Connection connection = connectionFrom(acme, now.plusSeconds(10L * i));
+            create(connection, invitationFor(connection));
+            if (i % 5 == 0) {
+                keptNewestFirst.add(0, connection);
+            }
+        }
+        java.util.function.Predicate<Connection> everyFifth = keptNewestFirst::contains;
+
+        ConnectionStore.ConnectionPage first = store().findConnectionsOf(acme.id(), 3, null, everyFifth);
+        ConnectionStore.ConnectionPage second = store().findConnectionsOf(acme.id(), 3, first.next(), everyFifth);
+        ConnectionStore.ConnectionPage none = store().findConnectionsOf(acme.id(), 3, null, connection -> false);
+
+        assertEquals(keptNewestFirst.subList(0, 3), first.connections());
+        assertEquals(keptNewestFirst.subList(3, 6), second.connections());
+        assertNull(second.next(), "no next page when nothing further is kept");
+        assertEquals(List.of(), none.connections());
+        assertNull(none.next());
+    }
+
+    @Test
     public void aLocalConnectionIsListedOnceAndADeletedOneNoMore() {
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         Connection local = connectionFrom(acme, now);

@@ -240,12 +240,14 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized ConnectionPage findConnectionsOf(String instanceId, int limit, String after) {
+    public synchronized ConnectionPage findConnectionsOf(String instanceId, int limit, String after,
+                                                         java.util.function.Predicate<Connection> keep) {
         java.util.Comparator<Connection> newestFirst = java.util.Comparator.comparing(Connection::createdAt)
                 .thenComparing(Connection::id).reversed();
         Connection start = after == null ? null : position(after);
         java.util.List<Connection> mine = connections.values().stream()
                 .filter(connection -> connection.hasSide(instanceId))
+                .filter(keep)
                 .sorted(newestFirst)
                 .filter(connection -> start == null || newestFirst.compare(connection, start) > 0)
                 .toList();

@@ -33,8 +33,8 @@ class InitiateConnectionTest {
         assertEquals(ConnectionStatus.PENDING, connection.status());
         assertEquals(Mode.SCRIPT, connection.mode());
         assertEquals(new Side(acme.id(), acme.url(), Platform.ZENDESK, "acme", "SUPPORT", true), connection.source());
-        assertEquals(new Side(null, InstanceUrl.parse("u", "https://beta.freshdesk.com"), null, "beta", null),
-                connection.destination());
+        assertEquals(new Side(null, InstanceUrl.parse("u", "https://beta.freshdesk.com"), Platform.FRESHDESK, "beta",
+                null), connection.destination(), "the platform is known by the host; reachability once it registers");
         assertEquals(connection, broker.store.findConnection(connection.id()).orElseThrow());
         Invitation invitation = broker.store.findInvitation(initiated.code().id()).orElseThrow();
         assertTrue(invitation.hash().matches(initiated.code().hash()));
@@ -165,7 +165,7 @@ class InitiateConnectionTest {
         Instance trial = broker.instance("https://trial.zendesk.com", Platform.ZENDESK, License.TRIAL, true);
 
         ModeNotOffered refused = assertThrows(ModeNotOffered.class,
-                () -> broker.commit(() -> broker.initiate.initiate(free, toUrl("https://b.freshdesk.com", Mode.SCRIPT))));
+                () -> broker.commit(() -> broker.initiate.initiate(free, toUrl("https://b.zendesk.com", Mode.SCRIPT))));
         assertTrue(refused.rule().contains("licence"), refused.rule());
         assertEquals(List.of(Mode.BASIC, Mode.VISUAL), refused.offeredModes());
         assertEquals(Mode.SCRIPT, broker.commit(() -> broker.initiate.initiate(trial, toUrl("https://b.freshdesk.com", Mode.SCRIPT)))

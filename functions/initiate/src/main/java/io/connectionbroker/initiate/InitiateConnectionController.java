@@ -1,5 +1,6 @@
 package io.connectionbroker.initiate;
 
+import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
@@ -86,7 +87,7 @@ public class InitiateConnectionController {
         return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, body,
                 () -> initiateConnection.initiate(caller, command), initiated -> {
                     Object answer = initiated.confirmUrl() != null
-                            ? new AdminAccessInitiation(ConnectionView.of(initiated.connection()), initiated.confirmUrl())
+                            ? new AdminAccessInitiation(ConnectionView.of(initiated.connection(), caller.id()), initiated.confirmUrl())
                             : Initiation.of(initiated);
                     return HttpResponse.created(answer, URI.create("/v1/connections/" + initiated.connection().id()))
                             .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -101,7 +102,8 @@ public class InitiateConnectionController {
                 + ", \"invitation\": " + ApiExamples.INVITATION + "}";
 
         static Initiation of(InitiateConnection.Initiated initiated) {
-            return new Initiation(ConnectionView.of(initiated.connection()), new Invitation(
+            Connection connection = initiated.connection();
+            return new Initiation(ConnectionView.of(connection, connection.source().instanceId()), new Invitation(
                     initiated.code().reveal(), initiated.connection().invitationExpiresAt().toString()));
         }
     }

@@ -93,6 +93,9 @@ class DocumentShapeTest {
                 strings(problemProperty("offeredModes").getItems().getEnum()));
         assertEquals(names(io.connectionbroker.domain.ConnectionStatus.values()),
                 strings(problemProperty("connectionStatus").getEnum()));
+        assertEquals(names(io.connectionbroker.domain.ConnectionStatus.values()), strings(DOCUMENT.operations()
+                .get("GET /v1/connections").getParameters().stream().filter(p -> p.getName().equals("status"))
+                .findFirst().orElseThrow().getSchema().getEnum()), "the list's status filter");
     }
 
     @Test

@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * {@code GET /v1/connections/{id}}: a connection's status, for the instances on its two sides only.
- * {@code GET /v1/connections?limit=N&cursor=C}: the Connections tab, the caller's connections newest first.
+ * {@code GET /v1/connections?limit=N&cursor=C&status=S}: the Connections tab, the caller's connections newest
+ * first.
  */
 @Controller("/v1/connections")
 @Tag(name = "Connections")
@@ -58,7 +59,8 @@ public class ConnectionStatusController {
     public ConnectionView status(@Parameter(hidden = true)
                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {
-        return ConnectionView.of(viewConnection.view(callers.from(authorization), id));
+        var caller = callers.from(authorization);
+        return ConnectionView.of(viewConnection.view(caller, id), caller.id());
     }
 
     @Get
@@ -80,10 +82,15 @@ public class ConnectionStatusController {
                                        schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
                                @QueryValue @Nullable String limit,
                                @Parameter(description = "The `next` of the previous page")
-                               @QueryValue @Nullable String cursor) {
+                               @QueryValue @Nullable String cursor,
+                               @Parameter(description = "Only connections with this status (EXPIRED: pending ones"
+                                       + " whose invitation lapsed); every connection when left out",
+                                       schema = @Schema(type = "string", allowableValues = {"PENDING", "ACTIVE",
+                                           "EXPIRED", "DECLINED", "DEACTIVATED"}))
+                               @QueryValue @Nullable String status) {
         var caller = callers.from(authorization);
-        ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor);
-        return new ConnectionList(page.connections().stream().map(ConnectionView::of).toList(), page.next());
+        ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor, status);
+        return new ConnectionList(page.connections().stream().map(c -> ConnectionView.of(c, caller.id())).toList(), page.next());
     }
 
     private static Integer parseLimit(String limit) {

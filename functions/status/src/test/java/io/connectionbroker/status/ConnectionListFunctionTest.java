@@ -116,6 +116,40 @@ class ConnectionListFunctionTest extends FunctionTest {
     }
 
     @Test
+    void theStatusFilterKeepsOneStatusAndSaysWhichSideTheCallerIs() {
+        Registered me = arrange.instance(Platform.ZENDESK);
+        Registered other = arrange.instance(Platform.FRESHDESK);
+        String pending = arrange.privateConnection(me.instance(), Mode.BASIC).connection().id();
+        function.clock().advance(Duration.ofSeconds(1));
+        String incoming = arrange.activeConnection(other.instance(), me.instance()).id();
+        function.clock().advance(Duration.ofSeconds(1));
+        String outgoing = arrange.activeConnection(me.instance(), other.instance()).id();
+
+        Answer active = list(me, "status=ACTIVE");
+        Answer stillPending = list(me, "status=PENDING&limit=1");
+
+        assertEquals(200, active.status(), active.toString());
+        assertEquals(List.of(outgoing, incoming), ids(active));
+        assertEquals("SOURCE", active.json().get("items").get(0).get("yourSide").getStringValue());
+        assertEquals("DESTINATION", active.json().get("items").get(1).get("yourSide").getStringValue());
+        assertEquals(List.of(pending), ids(stillPending));
+        assertNull(stillPending.text("next"));
+        assertEquals(List.of(), ids(list(me, "status=DECLINED")));
+    }
+
+    @Test
+    void anUnknownStatusAnswers400NeverAnUnfilteredList() {
+        Registered me = arrange.instance(Platform.ZENDESK);
+        arrange.privateConnection(me.instance(), Mode.BASIC);
+
+        for (String query : new String[] {"status=active", "status=", "status=ARCHIVED"}) {
+            Answer answer = list(me, query);
+            assertEquals(400, answer.status(), query + ": " + answer);
+            assertEquals(List.of("status"), answer.errorFields(), answer.toString());
+        }
+    }
+
+    @Test
     void noKeyAnswers401() {
         Answer answer = function.get("/v1/connections", null);
 

@@ -2,6 +2,7 @@ package io.connectionbroker.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
@@ -43,6 +44,7 @@ class ConnectionStatusFunctionTest extends FunctionTest {
         assertNull(answer.text("destination.project"));
         assertEquals("dst", answer.text("destination.shortName"));
         assertEquals(initiated.connection().invitationExpiresAt().toString(), answer.text("invitationExpiresAt"));
+        assertEquals("SOURCE", answer.text("yourSide"));
     }
 
     @Test
@@ -59,6 +61,9 @@ class ConnectionStatusFunctionTest extends FunctionTest {
             assertEquals("ACTIVE", answer.text("status"));
             assertEquals(beta.instance().id(), answer.text("destination.instanceId"));
             assertEquals("HELP", answer.text("destination.project"));
+            assertEquals(side == acme ? "SOURCE" : "DESTINATION", answer.text("yourSide"));
+            assertNull(answer.text("invitationExpiresAt"), "the invitation is answered");
+            assertTrue(answer.body().contains("\"invitationExpiresAt\":null"), answer.body());
         }
     }
 

@@ -83,7 +83,7 @@ public class UpgradeConnectionController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> upgradeConnection.upgrade(caller, id, mode),
-                upgraded -> HttpResponse.ok(ConnectionView.of(upgraded)));
+                upgraded -> HttpResponse.ok(ConnectionView.of(upgraded, caller.id())));
     }
 
     /** The body as the API documents it, and as {@link #upgrade} reads it. */

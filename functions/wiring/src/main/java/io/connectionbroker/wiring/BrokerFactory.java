@@ -3,6 +3,7 @@ package io.connectionbroker.wiring;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.ConnectionActivation;
+import io.connectionbroker.domain.CheckDestination;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.CursorSeal;
 import io.connectionbroker.domain.DeclineInvitation;
@@ -77,6 +78,11 @@ public class BrokerFactory {
     @Singleton
     AcceptInvitation acceptInvitation(ConnectionStore store, Clock clock) {
         return new AcceptInvitation(store, clock);
+    }
+
+    @Singleton
+    CheckDestination checkDestination(ConnectionStore store, Clock clock) {
+        return new CheckDestination(store, clock);
     }
 
     @Singleton

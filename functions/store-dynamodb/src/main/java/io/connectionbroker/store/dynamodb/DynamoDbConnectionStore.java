@@ -31,11 +31,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final Table table;
     private final InstanceRecords instances;
     private final InvitationTries tries;
+    private final ConnectionMemberships memberships;
 
     public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
         this.table = new Table(client, tableName);
         this.instances = new InstanceRecords(table);
         this.tries = new InvitationTries(table);
+        this.memberships = new ConnectionMemberships(table);
     }
 
     // The instance half, kept in its own room.
@@ -254,39 +256,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public ConnectionPage findConnectionsOf(String instanceId, int limit, String after) {
-        if (after != null && !MEMBERSHIP_SORT_KEY.matcher(after).matches()) {
-            throw new IllegalArgumentException("not a position of this store");
-        }
-        Map<String, AttributeValue> values = Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
-                ":prefix", AttributeValue.fromS(CONNECTION + "#"));
-        // One more than asked, so the answer knows whether a next page exists.
-        var query = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#sk", ConnectionTable.SORT_KEY))
-                .expressionAttributeValues(values)
-                .scanIndexForward(false)
-                .consistentRead(true)
-                .limit(limit + 1);
-        if (after != null) {
-            query.exclusiveStartKey(Item.keyed(INSTANCE + "#" + instanceId, after).attributes());
-        }
-        List<Item> memberships = Table.available(() -> table.client().query(query.build())).items().stream().map(Item::of).toList();
-        List<Item> page = memberships.subList(0, Math.min(limit, memberships.size()));
-        String next = memberships.size() > limit ? page.get(page.size() - 1).string(ConnectionTable.SORT_KEY) : null;
-        Map<String, Connection> found = connectionsById(page.stream().map(m -> m.string(CONNECTION_ID)).toList());
-        // A connection deleted between the query and the read is left out.
-        List<Connection> connections = page.stream().map(m -> found.get(m.string(CONNECTION_ID)))
-                .filter(java.util.Objects::nonNull).toList();
-        return new ConnectionPage(connections, next);
-    }
-
-    private Map<String, Connection> connectionsById(List<String> ids) {
-        Map<String, Connection> found = new java.util.HashMap<>();
-        table.batchGet(ids.stream().map(id -> Item.keyed(CONNECTION + "#" + id, CONNECTION).attributes()).toList())
-                .stream().map(RecordItems::connection).forEach(c -> found.put(c.id(), c));
-        return found;
+    public ConnectionPage findConnectionsOf(String instanceId, int limit, String after,
+                                            java.util.function.Predicate<Connection> keep) {
+        return memberships.findConnectionsOf(instanceId, limit, after, keep);
     }
 
     @Override

@@ -22,9 +22,12 @@ public final class ApiExamples {
                              "shortName": "beta", "project": null},
              "invitationExpiresAt": """;
 
-    private static final String CREATED = """
+    private static final String CREATED_FOR = """
             ,
-             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:47:35.240Z"}""";
+             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:47:35.240Z",
+             "yourSide": """;
+
+    private static final String CREATED = CREATED_FOR + "\"SOURCE\"}";
 
     /** Everything after the status of a SCRIPT connection the destination has not answered yet. */
     private static final String UNANSWERED = PUBLIC_IN_MODE + "\"SCRIPT\"" + UNANSWERED_UNTIL
@@ -36,7 +39,9 @@ public final class ApiExamples {
     public static final String ADMIN_ACCESS_CONNECTION = ID + "\"PENDING\"" + PUBLIC_IN_MODE + "\"BASIC\""
             + UNANSWERED_UNTIL + "\"2026-11-24T09:02:35.240Z\"" + CREATED;
 
-    public static final String DECLINED_CONNECTION = ID + "\"DECLINED\"" + UNANSWERED;
+    /** As the declining side sees it: the invitation is answered. */
+    public static final String DECLINED_CONNECTION = ID + "\"DECLINED\"" + PUBLIC_IN_MODE + "\"SCRIPT\""
+            + UNANSWERED_UNTIL + "null" + CREATED_FOR + "\"DESTINATION\"}";
 
     public static final String ACTIVE_CONNECTION = ID + "\"ACTIVE\"" + """
             , "type": "PUBLIC", "mode": "SCRIPT", "name": "acme to beta", "description": "Support tickets both ways",
@@ -44,8 +49,9 @@ public final class ApiExamples {
             ,
              "destination": {"instanceId": "9b6e6de2-6c77-4e90-8872-00ee09c82061", "url": "https://beta.freshdesk.com",
                              "platform": "FRESHDESK", "shortName": "beta", "project": "HELP"},
-             "invitationExpiresAt": "2026-11-27T08:47:35.240Z",
-             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:51:02.118Z"}""";
+             "invitationExpiresAt": null,
+             "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:51:02.118Z",
+             "yourSide": "SOURCE"}""";
 
     public static final String INVITATION = """
             {"code": "cbi_htwz7eaays78wcga_4h0wqp26wd4ggc11934cfb34z6bk1tev2pw4drg",

@@ -30,16 +30,22 @@ public record ConnectionView(
         SideView source,
         SideView destination,
         @Schema(nullable = true, format = "date-time",
-                description = "When the invitation code lapses; kept after it is answered")
+                description = "When the invitation code lapses; null once the invitation is answered")
         String invitationExpiresAt,
         @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt,
-        @Schema(format = "date-time", requiredMode = REQUIRED) String updatedAt) {
+        @Schema(format = "date-time", requiredMode = REQUIRED) String updatedAt,
+        @Schema(type = "string", allowableValues = {"SOURCE", "DESTINATION"}, requiredMode = REQUIRED,
+                description = "Which side the calling instance is: SOURCE for the one that initiated the"
+                        + " connection (and for a LOCAL connection, whose two sides are one instance)")
+        String yourSide) {
 
-    public static ConnectionView of(Connection connection) {
+    /** The connection as the instance {@code callerId}, one of its sides, sees it. */
+    public static ConnectionView of(Connection connection, String callerId) {
         return new ConnectionView(connection.id(), connection.status().name(), connection.type().name(),
                 connection.mode().name(), connection.name(), connection.description(),
                 SideView.of(connection.source()), SideView.of(connection.destination()),
-                text(connection.invitationExpiresAt()), text(connection.createdAt()), text(connection.updatedAt()));
+                text(connection.invitationOpenUntil()), text(connection.createdAt()), text(connection.updatedAt()),
+                connection.sideOf(callerId).name());
     }
 
     static String text(Instant instant) {

@@ -20,6 +20,7 @@ public final class ProblemResponses {
     public static final String PAYLOAD_TOO_LARGE = RESPONSES + "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = RESPONSES + "UnsupportedMediaType";
     public static final String CONNECTION_REFUSED = RESPONSES + "ConnectionRefused";
+    public static final String UNSUPPORTED_INSTANCE_URL = RESPONSES + "UnsupportedInstanceUrl";
     public static final String MODE_NOT_OFFERED = RESPONSES + "ModeNotOffered";
     public static final String RULES_READ_ONLY = RESPONSES + "RulesReadOnly";
     public static final String UPGRADE_REFUSED = RESPONSES + "UpgradeRefused";
