@@ -2,8 +2,8 @@ package io.connectionbroker.wiring;
 
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.AuthenticateInstance;
-import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.CheckDestination;
+import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.CursorSeal;
 import io.connectionbroker.domain.DeclineInvitation;
@@ -13,6 +13,7 @@ import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.ListConnections;
+import io.connectionbroker.domain.PreviewInvitation;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.domain.UpgradeConnection;
@@ -83,6 +84,11 @@ public class BrokerFactory {
     @Singleton
     CheckDestination checkDestination(ConnectionStore store, Clock clock) {
         return new CheckDestination(store, clock);
+    }
+
+    @Singleton
+    PreviewInvitation previewInvitation(ConnectionStore store, Clock clock) {
+        return new PreviewInvitation(store, clock);
     }
 
     @Singleton
