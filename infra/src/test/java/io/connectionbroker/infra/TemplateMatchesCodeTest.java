@@ -268,8 +268,17 @@ class TemplateMatchesCodeTest {
                     entry.getValue());
         }
         Map<String, Object> cors = map(map(map(template.resources(), "HttpApi"), "Properties"), "CorsConfiguration");
-        assertTrue(list(cors.get("AllowHeaders")).contains("idempotency-key"));
-        assertTrue(list(cors.get("ExposeHeaders")).contains("idempotent-replayed"));
+        assertTrue(list(cors.get("AllowHeaders")).containsAll(List.of("idempotency-key", "if-match", "if-none-match")));
+        assertTrue(list(cors.get("ExposeHeaders")).containsAll(List.of("idempotent-replayed", "etag")));
+        // A browser may send every method a route of the template takes.
+        Set<String> methods = new TreeSet<>();
+        for (Object resource : template.resources().values()) {
+            Object events = map(resource).get("Properties") == null ? null : map(map(resource).get("Properties")).get("Events");
+            if (events != null) {
+                map(events).values().forEach(event -> methods.add((String) map(map(event).get("Properties")).get("Method")));
+            }
+        }
+        assertTrue(list(cors.get("AllowMethods")).containsAll(methods), methods.toString());
     }
 
     /** Whether the function module answers POSTs through the idempotency module. */

@@ -10,7 +10,7 @@ import io.connectionbroker.testing.function.FaultTolerance.Call;
 import io.connectionbroker.testing.function.IdempotencyChecks;
 import org.junit.jupiter.api.Test;
 
-/** Deactivation and activation, with every DynamoDB fault at every call each makes: 503 or success, all or nothing. */
+/** Deactivation, activation and edits, with every DynamoDB fault at every call each makes: 503 or success, all or nothing. */
 class ActivationUnderFaultsFunctionTest extends FaultTest {
 
     private Call deactivate() {
@@ -22,6 +22,18 @@ class ActivationUnderFaultsFunctionTest extends FaultTest {
         Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
         function.commit(() -> function.bean(ConnectionActivation.class).deactivate(acme.instance(), connection.id()));
         return new Call("POST", "/v1/connections/" + connection.id() + "/activate", acme.apiKey().reveal(), null);
+    }
+
+    private Call edit() {
+        Connection connection = arrange.activeConnection(acme.instance(), arrange.instance(Platform.FRESHDESK).instance());
+        return new Call("PATCH", "/v1/connections/" + connection.id(), acme.apiKey().reveal(),
+                "{\"name\": \"renamed\", \"description\": \"edited\"}").with("If-Match", "*");
+    }
+
+    @Test
+    void editingIsAllOrNothingUnderEveryFault() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(this::edit, 200);
+        assertTrue(runs >= 5, runs + " runs");
     }
 
     @Test
@@ -41,5 +53,6 @@ class ActivationUnderFaultsFunctionTest extends FaultTest {
         IdempotencyChecks checks = new IdempotencyChecks(function);
         checks.assertAll(this::deactivate, 200, acme.instance());
         checks.assertAll(this::activate, 200, acme.instance());
+        checks.assertAll(this::edit, 200, acme.instance());
     }
 }

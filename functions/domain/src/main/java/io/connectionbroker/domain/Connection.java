@@ -75,6 +75,11 @@ public record Connection(String id, ConnectionStatus status, ConnectionType type
                 invitationExpiresAt, createdAt, at, version + 1);
     }
 
+    Connection edited(String newName, String newDescription, Instant at) {
+        return new Connection(id, status, type, mode, newName, newDescription, source, destination, invitationId,
+                invitationExpiresAt, createdAt, at, version + 1);
+    }
+
     Connection withStatus(ConnectionStatus newStatus, Instant at) {
         return new Connection(id, newStatus, type, mode, name, description, source, destination, invitationId,
                 invitationExpiresAt, createdAt, at, version + 1);

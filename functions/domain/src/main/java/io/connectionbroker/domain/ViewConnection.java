@@ -20,13 +20,29 @@ public final class ViewConnection {
 
     /** @throws ConnectionNotFound alike for an unknown id and for a connection the caller is not a side of */
     public Connection view(Instance caller, String connectionId) {
+        return stored(caller, connectionId).asSeenAt(clock.instant());
+    }
+
+    /**
+     * The connection as stored (a lapsed invitation still PENDING), to change it from.
+     *
+     * @throws ConnectionNotFound alike for an unknown id and for a connection the caller is not a side of
+     */
+    Connection stored(Instance caller, String connectionId) {
         if (connectionId == null || !CONNECTION_ID.matcher(connectionId).matches()) {
             throw new ConnectionNotFound();
         }
         return store.findConnection(connectionId)
                 .filter(connection -> connection.hasSide(caller.id()))
-                .map(connection -> connection.asSeenAt(clock.instant()))
                 .orElseThrow(ConnectionNotFound::new);
+    }
+
+    /**
+     * The tag of what the caller is shown of the connection (its ETag): it changes whenever the answer would, and
+     * only then.
+     */
+    public String tag(Connection seen, Instance caller) {
+        return ConnectionTag.of(seen, seen.sideOf(caller.id()));
     }
 
     /**

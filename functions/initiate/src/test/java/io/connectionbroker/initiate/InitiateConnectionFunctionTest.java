@@ -59,7 +59,7 @@ class InitiateConnectionFunctionTest extends FunctionTest {
         assertEquals("SUPPORT", answer.text("connection.source.project"));
         assertNull(answer.text("connection.destination.instanceId"));
         assertEquals("https://beta.freshdesk.com", answer.text("connection.destination.url"));
-        assertNull(answer.text("connection.destination.platform"));
+        assertEquals("FRESHDESK", answer.text("connection.destination.platform"), "known by the URL's host");
         assertEquals("beta", answer.text("connection.destination.shortName"));
         assertNull(answer.text("connection.destination.project"));
         assertEquals(answer.text("connection.createdAt"), answer.text("connection.updatedAt"));

@@ -124,7 +124,7 @@ class RecordedAnswersMatchDocumentTest {
                 declared.addAll(response.getHeaders().keySet());
             }
             exchange.responseHeaders().keySet().stream()
-                    .filter(name -> Set.of("location", "cache-control", "idempotent-replayed")
+                    .filter(name -> Set.of("location", "cache-control", "idempotent-replayed", "etag")
                             .contains(name.toLowerCase(java.util.Locale.ROOT)))
                     .filter(name -> !declared.contains(name))
                     .forEach(name -> undeclared.computeIfAbsent(operation + " " + exchange.status(),

@@ -1,16 +1,19 @@
 package io.connectionbroker.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.EntityTags;
 import io.connectionbroker.web.document.ApiExamples;
 import io.connectionbroker.web.document.ConnectionRoute;
 import io.connectionbroker.web.document.ConnectionView;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -51,16 +54,29 @@ public class ConnectionStatusController {
     @Get("/{id}")
     @Operation(operationId = "getConnection", summary = "Read a connection",
             description = "Either side reads the connection's status and both ends.")
-    @ApiResponse(responseCode = "200", description = "The connection",
+    @ApiResponse(responseCode = "200", description = "The connection", headers = @io.swagger.v3.oas.annotations.headers.Header(
+            name = HttpHeaders.ETAG, required = true, description = ConnectionView.ETAG_DESCRIPTION,
+            schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionView.class),
                     examples = @ExampleObject(value = ApiExamples.ACTIVE_CONNECTION)))
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag; no body",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, required = true,
+                    description = ConnectionView.ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ConnectionRoute
-    public ConnectionView status(@Parameter(hidden = true)
-                                 @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
-                                 @PathVariable String id) {
+    public HttpResponse<?> status(@Parameter(hidden = true)
+                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                  @Parameter(description = "The ETag of an earlier answer: while it is still"
+                                          + " current, the answer is 304 with no body")
+                                  @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
+                                  @PathVariable String id) {
         var caller = callers.from(authorization);
-        return ConnectionView.of(viewConnection.view(caller, id), caller.id());
+        Connection connection = viewConnection.view(caller, id);
+        String etag = EntityTags.quoted(viewConnection.tag(connection, caller));
+        if (!EntityTags.noneMatchHolds(ifNoneMatch, viewConnection.tag(connection, caller))) {
+            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+        }
+        return HttpResponse.ok(ConnectionView.of(connection, caller.id())).header(HttpHeaders.ETAG, etag);
     }
 
     @Get

@@ -8,6 +8,7 @@ import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.CursorSeal;
 import io.connectionbroker.domain.DeclineInvitation;
 import io.connectionbroker.domain.DeleteConnection;
+import io.connectionbroker.domain.EditConnection;
 import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
@@ -84,6 +85,11 @@ public class BrokerFactory {
     @Singleton
     CheckDestination checkDestination(ConnectionStore store, Clock clock) {
         return new CheckDestination(store, clock);
+    }
+
+    @Singleton
+    EditConnection editConnection(ConnectionStore store, Clock clock) {
+        return new EditConnection(store, clock);
     }
 
     @Singleton

@@ -7,6 +7,7 @@ package io.connectionbroker.domain.refusal;
  * body too large) live at the edge. Refusals carry no stack trace: they are answers, not faults.
  */
 public abstract sealed class Refusal extends RuntimeException permits
+        ConnectionChanged,
         ConnectionNotAllowed,
         ConnectionNotFound,
         ConnectionStateConflict,
@@ -32,6 +33,7 @@ public abstract sealed class Refusal extends RuntimeException permits
         OperatorOnly,
         OwnershipNotProven,
         PlatformMismatch,
+        PreconditionRequired,
         RulesReadOnly,
         RulesVersionConflict,
         StoreUnavailable,
@@ -40,6 +42,8 @@ public abstract sealed class Refusal extends RuntimeException permits
 
     /** Each kind of refusal, with its stable, URL-safe name and a short, fixed summary. */
     public enum Kind {
+        CONNECTION_CHANGED("connection-changed",
+                "The connection changed since it was read"),
         CONNECTION_NOT_ALLOWED("connection-not-allowed",
                 "This connection cannot be set up"),
         CONNECTION_NOT_FOUND("connection-not-found",
@@ -90,6 +94,8 @@ public abstract sealed class Refusal extends RuntimeException permits
                 "The helpdesk did not confirm the credential"),
         PLATFORM_MISMATCH("platform-mismatch",
                 "The platform does not match the instance URL"),
+        PRECONDITION_REQUIRED("precondition-required",
+                "Send the ETag of your last read in If-Match"),
         RULES_READ_ONLY("rules-read-only",
                 "These rules cannot be changed"),
         RULES_VERSION_CONFLICT("rules-version-conflict",

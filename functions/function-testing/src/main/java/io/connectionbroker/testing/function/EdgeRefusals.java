@@ -15,8 +15,8 @@ public final class EdgeRefusals {
     }
 
     public static void assertNoKeyIs401(FunctionUnderTest function, String method, String path) {
-        Answer answer = function.send(method, path, null, "POST".equals(method) || "PUT".equals(method) ? "{}" : null,
-                "POST".equals(method) || "PUT".equals(method) ? "application/json" : null);
+        boolean withBody = java.util.Set.of("POST", "PUT", "PATCH").contains(method);
+        Answer answer = function.send(method, path, null, withBody ? "{}" : null, withBody ? "application/json" : null);
         assertUnauthenticated(answer);
     }
 

@@ -28,14 +28,27 @@ public final class FaultTolerance {
      * One request, ready to send: a fresh one for each run, arranged by the scenario.
      *
      * @param idempotencyKey the Idempotency-Key header, or null
+     * @param headers        more headers, for example If-Match
      */
-    public record Call(String method, String path, String apiKey, String body, String idempotencyKey) {
+    public record Call(String method, String path, String apiKey, String body, String idempotencyKey,
+                       Map<String, String> headers) {
         public Call(String method, String path, String apiKey, String body) {
             this(method, path, apiKey, body, null);
         }
 
+        public Call(String method, String path, String apiKey, String body, String idempotencyKey) {
+            this(method, path, apiKey, body, idempotencyKey, Map.of());
+        }
+
+        /** The same request with one more header. */
+        public Call with(String header, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(header, value);
+            return new Call(method, path, apiKey, body, idempotencyKey, Map.copyOf(more));
+        }
+
         Call withIdempotencyKey() {
-            return new Call(method, path, apiKey, body, java.util.UUID.randomUUID().toString());
+            return new Call(method, path, apiKey, body, java.util.UUID.randomUUID().toString(), headers);
         }
 
         Answer send(FunctionUnderTest function) {
@@ -44,8 +57,11 @@ public final class FaultTolerance {
                 // run of the operation makes the same DynamoDB calls.
                 function.bean(AuthenticateInstance.class).authenticate(apiKey);
             }
-            return function.send(method, path, apiKey, body, body == null ? null : "application/json",
-                    idempotencyKey == null ? Map.of() : Map.of(IdempotencyHeaders.KEY, idempotencyKey));
+            Map<String, String> sent = new java.util.HashMap<>(headers);
+            if (idempotencyKey != null) {
+                sent.put(IdempotencyHeaders.KEY, idempotencyKey);
+            }
+            return function.send(method, path, apiKey, body, body == null ? null : "application/json", sent);
         }
     }
 

@@ -39,6 +39,10 @@ public record ConnectionView(
                         + " connection (and for a LOCAL connection, whose two sides are one instance)")
         String yourSide) {
 
+    /** What the ETag of a connection's answer is, for the document. */
+    public static final String ETAG_DESCRIPTION = "The tag of this answer: it changes whenever the connection as"
+            + " the caller sees it does. Send it in If-Match to edit, or in If-None-Match to poll.";
+
     /** The connection as the instance {@code callerId}, one of its sides, sees it. */
     public static ConnectionView of(Connection connection, String callerId) {
         return new ConnectionView(connection.id(), connection.status().name(), connection.type().name(),

@@ -16,6 +16,8 @@ public final class ProblemResponses {
     public static final String INVITATION_ALREADY_USED = RESPONSES + "InvitationAlreadyUsed";
     public static final String CONNECTION_STATE_CONFLICT = RESPONSES + "ConnectionStateConflict";
     public static final String RULES_VERSION_CONFLICT = RESPONSES + "RulesVersionConflict";
+    public static final String CONNECTION_CHANGED = RESPONSES + "ConnectionChanged";
+    public static final String PRECONDITION_REQUIRED = RESPONSES + "PreconditionRequired";
     public static final String INVITATION_GONE = RESPONSES + "InvitationGone";
     public static final String PAYLOAD_TOO_LARGE = RESPONSES + "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = RESPONSES + "UnsupportedMediaType";
