@@ -246,6 +246,19 @@ class TemplateMatchesCodeTest {
     }
 
     @Test
+    void eachPlatformsAppUrlIsASettingWhoseDefaultIsTheCodes() {
+        Map<String, Object> parameters = map(template.section("Parameters"));
+        Map<String, Object> variables = map(map(map(map(template.section("Globals"), "Function"), "Environment")),
+                "Variables");
+        for (io.connectionbroker.domain.Platform platform : io.connectionbroker.domain.Platform.values()) {
+            String name = platform.name().charAt(0) + platform.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            assertEquals(io.connectionbroker.domain.AppUrls.defaults().patterns().get(platform),
+                    map(parameters.get("AppUrl" + name)).get("Default"), platform.name());
+            assertEquals(Map.of("Ref", "AppUrl" + name), variables.get("CONNECTION_BROKER_APP_URL_" + platform.name()));
+        }
+    }
+
+    @Test
     void corsAllowsNoOriginUnlessTheParameterNamesSome() {
         Map<String, Object> cors = map(map(map(template.resources(), "HttpApi"), "Properties"), "CorsConfiguration");
 

@@ -1,5 +1,6 @@
 package io.connectionbroker.accept;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Texts;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.AcceptInvitation;
@@ -46,9 +47,11 @@ public class AcceptInvitationController {
     private final JsonBodies bodies;
     private final AcceptInvitation acceptInvitation;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public AcceptInvitationController(CallerInstance callers, JsonBodies bodies, AcceptInvitation acceptInvitation,
-                                      IdempotentAnswers answers) {
+                                      IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.bodies = bodies;
         this.acceptInvitation = acceptInvitation;
@@ -86,7 +89,7 @@ public class AcceptInvitationController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> acceptInvitation.accept(caller, command),
-                accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted, caller.id()))));
+                accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted, caller.id(), appUrls))));
     }
 
     /** The connection, now active. */

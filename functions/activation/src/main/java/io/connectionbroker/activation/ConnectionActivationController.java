@@ -1,5 +1,6 @@
 package io.connectionbroker.activation;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.Instance;
@@ -41,9 +42,11 @@ public class ConnectionActivationController {
     private final CallerInstance callers;
     private final ConnectionActivation activation;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public ConnectionActivationController(CallerInstance callers, ConnectionActivation activation,
-                                          IdempotentAnswers answers) {
+                                          IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.activation = activation;
         this.answers = answers;
@@ -95,7 +98,7 @@ public class ConnectionActivationController {
                 () -> activation.activate(caller, id), connection -> view(connection, caller));
     }
 
-    private static MutableHttpResponse<?> view(Connection connection, Instance caller) {
-        return HttpResponse.ok(ConnectionView.of(connection, caller.id()));
+    private MutableHttpResponse<?> view(Connection connection, Instance caller) {
+        return HttpResponse.ok(ConnectionView.of(connection, caller.id(), appUrls));
     }
 }

@@ -1,5 +1,6 @@
 package io.connectionbroker.activation;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.EditConnection;
 import io.connectionbroker.domain.Instance;
@@ -50,9 +51,11 @@ public class EditConnectionController {
     private final EditConnection editConnection;
     private final ViewConnection viewConnection;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public EditConnectionController(CallerInstance callers, JsonBodies bodies, EditConnection editConnection,
-                                    ViewConnection viewConnection, IdempotentAnswers answers) {
+                                    ViewConnection viewConnection, IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.bodies = bodies;
         this.editConnection = editConnection;
@@ -101,7 +104,7 @@ public class EditConnectionController {
                 fields.sent("description"), read.description());
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> editConnection.edit(caller, id, EntityTags.listed(ifMatch), edit),
-                edited -> HttpResponse.ok(ConnectionView.of(edited, caller.id()))
+                edited -> HttpResponse.ok(ConnectionView.of(edited, caller.id(), appUrls))
                         .header(HttpHeaders.ETAG, EntityTags.quoted(viewConnection.tag(edited, caller))));
     }
 

@@ -1,5 +1,6 @@
 package io.connectionbroker.decline;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.DeclineInvitation;
@@ -45,9 +46,11 @@ public class DeclineInvitationController {
     private final JsonBodies bodies;
     private final DeclineInvitation declineInvitation;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public DeclineInvitationController(CallerInstance callers, JsonBodies bodies, DeclineInvitation declineInvitation,
-                                       IdempotentAnswers answers) {
+                                       IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.bodies = bodies;
         this.declineInvitation = declineInvitation;
@@ -84,7 +87,7 @@ public class DeclineInvitationController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> declineInvitation.decline(caller, code),
-                declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined, caller.id()))));
+                declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined, caller.id(), appUrls))));
     }
 
     /** The connection, now declined. */

@@ -14,16 +14,21 @@ public final class InitiateConnection {
     public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
     /** How long the code of an admin-access confirmation URL stays valid: the admin confirms right away. */
     public static final Duration ADMIN_ACCESS_LIFETIME = Duration.ofMinutes(15);
-    /** Where on the destination instance its app takes the admin to confirm an admin-access connection. */
-    static final String CONFIRM_PATH = "connection-broker/confirm";
 
     private final ConnectionStore store;
     private final ViewConnection view;
     private final Clock clock;
     private final Entropy entropy;
     private final Duration invitationLifetime;
+    private final AppUrls appUrls;
 
     public InitiateConnection(ConnectionStore store, Clock clock, Entropy entropy, Duration invitationLifetime) {
+        this(store, clock, entropy, invitationLifetime, AppUrls.defaults());
+    }
+
+    /** @param appUrls where the destination's app takes its admin to confirm an admin-access connection */
+    public InitiateConnection(ConnectionStore store, Clock clock, Entropy entropy, Duration invitationLifetime,
+                              AppUrls appUrls) {
         if (invitationLifetime.isNegative() || invitationLifetime.isZero()) {
             throw new IllegalArgumentException("the invitation lifetime must be positive, not " + invitationLifetime);
         }
@@ -32,6 +37,7 @@ public final class InitiateConnection {
         this.clock = clock;
         this.entropy = entropy;
         this.invitationLifetime = invitationLifetime;
+        this.appUrls = appUrls;
     }
 
     /**
@@ -54,8 +60,8 @@ public final class InitiateConnection {
     /**
      * The new connection and its invitation code, which is shown this once.
      *
-     * @param confirmUrl for admin access, the URL on the destination where the admin confirms (it carries the
-     *                   code); otherwise null
+     * @param confirmUrl for admin access, where the destination's app takes its admin to confirm (it carries the
+     *                   code; see {@link AppUrls}); otherwise null
      */
     public record Initiated(Connection connection, InvitationCode code, String confirmUrl) {
         Initiated(Connection connection, InvitationCode code) {
@@ -124,7 +130,7 @@ public final class InitiateConnection {
                 command.mode(), name != null ? name : localShortName + "_to_" + remoteShortName, description,
                 source, destination, code.id(), expiresAt, now, now, Connection.FIRST_VERSION);
         Initiated initiated = new Initiated(connection, code, command.adminAccess()
-                ? destinationUrl.value() + "/" + CONFIRM_PATH + "?code=" + code.reveal() : null);
+                ? appUrls.confirmUrl(destinationUrl, offer.platform(), connection.id(), code) : null);
         // A new connection's id is new: its commit conflicts with nothing but the Idempotency-Key.
         return Decision.change(initiated, kept -> {
             store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),

@@ -26,8 +26,8 @@ class AdminAccessTest {
         InitiateConnection.Initiated initiated = broker.commit(() -> broker.initiate.initiate(acme,
                 adminAccess("https://beta.freshdesk.com", Mode.BASIC)));
 
-        assertEquals("https://beta.freshdesk.com/connection-broker/confirm?code=" + initiated.code().reveal(),
-                initiated.confirmUrl());
+        assertEquals("https://beta.freshdesk.com/a/apps/connection-broker/connections/" + initiated.connection().id()
+                + "/confirm/" + initiated.code().reveal(), initiated.confirmUrl(), "in the destination's app");
         assertEquals(Duration.ofMinutes(15), Duration.between(initiated.connection().createdAt(),
                 initiated.connection().invitationExpiresAt()));
         assertEquals(ConnectionStatus.ACTIVE, broker.commit(() -> broker.accept.accept(beta,

@@ -1,5 +1,6 @@
 package io.connectionbroker.initiate;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.Instance;
@@ -43,9 +44,11 @@ public class InitiateConnectionController {
     private final JsonBodies bodies;
     private final InitiateConnection initiateConnection;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public InitiateConnectionController(CallerInstance callers, JsonBodies bodies,
-                                        InitiateConnection initiateConnection, IdempotentAnswers answers) {
+                                        InitiateConnection initiateConnection, IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.bodies = bodies;
         this.initiateConnection = initiateConnection;
@@ -87,8 +90,8 @@ public class InitiateConnectionController {
         return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, body,
                 () -> initiateConnection.initiate(caller, command), initiated -> {
                     Object answer = initiated.confirmUrl() != null
-                            ? new AdminAccessInitiation(ConnectionView.of(initiated.connection(), caller.id()), initiated.confirmUrl())
-                            : Initiation.of(initiated);
+                            ? new AdminAccessInitiation(ConnectionView.of(initiated.connection(), caller.id(), appUrls), initiated.confirmUrl())
+                            : Initiation.of(initiated, appUrls);
                     return HttpResponse.created(answer, URI.create("/v1/connections/" + initiated.connection().id()))
                             .header(HttpHeaders.CACHE_CONTROL, "no-store");
                 });
@@ -101,9 +104,9 @@ public class InitiateConnectionController {
         static final String EXAMPLE = "{\"connection\": " + ApiExamples.PENDING_CONNECTION
                 + ", \"invitation\": " + ApiExamples.INVITATION + "}";
 
-        static Initiation of(InitiateConnection.Initiated initiated) {
+        static Initiation of(InitiateConnection.Initiated initiated, AppUrls appUrls) {
             Connection connection = initiated.connection();
-            return new Initiation(ConnectionView.of(connection, connection.source().instanceId()), new Invitation(
+            return new Initiation(ConnectionView.of(connection, connection.source().instanceId(), appUrls), new Invitation(
                     initiated.code().reveal(), initiated.connection().invitationExpiresAt().toString()));
         }
     }
@@ -116,8 +119,8 @@ public class InitiateConnectionController {
     @Schema(name = "AdminAccessInitiation")
     public record AdminAccessInitiation(ConnectionView connection, String confirmUrl) {
         static final String EXAMPLE = "{\"connection\": " + ApiExamples.ADMIN_ACCESS_CONNECTION + ", \"confirmUrl\":"
-                + " \"https://beta.freshdesk.com/connection-broker/confirm"
-                + "?code=cbi_s6ae9gx34551t5nm_hvzr79n1rvrfjzx01tyeshwyt5wjpc8x216cwc6\"}";
+                + " \"https://beta.freshdesk.com/a/apps/connection-broker/connections/f1ab0ffc-9c92-476a-8522-2b4901d8b2d9"
+                + "/confirm/cbi_s6ae9gx34551t5nm_hvzr79n1rvrfjzx01tyeshwyt5wjpc8x216cwc6\"}";
     }
 
     /** The one-time code to hand to the other side's admin, and when it lapses. */

@@ -31,7 +31,9 @@ class AdminAccessFunctionTest extends FunctionTest {
         assertEquals(201, answer.status(), answer.toString());
         assertFalse(answer.body().contains("\"invitation\""), answer.body());
         String confirmUrl = answer.text("confirmUrl");
-        String prefix = destination.instance().url().value() + "/connection-broker/confirm?code=";
+        // Where the destination's app opens (AppUrls' default pattern for its platform), with the code.
+        String prefix = destination.instance().url().value() + (platform == Platform.ZENDESK ? "/agent" : "/a")
+                + "/apps/connection-broker/connections/" + answer.text("connection.id") + "/confirm/";
         assertTrue(confirmUrl.startsWith(prefix), confirmUrl);
         assertEquals(Duration.ofMinutes(15), Duration.between(Instant.parse(answer.text("connection.createdAt")),
                 Instant.parse(answer.text("connection.invitationExpiresAt"))));

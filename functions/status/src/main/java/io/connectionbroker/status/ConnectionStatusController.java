@@ -1,6 +1,7 @@
 package io.connectionbroker.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
@@ -43,9 +44,11 @@ public class ConnectionStatusController {
     private final CallerInstance callers;
     private final ViewConnection viewConnection;
     private final ListConnections listConnections;
+    private final AppUrls appUrls;
 
     public ConnectionStatusController(CallerInstance callers, ViewConnection viewConnection,
-                                      ListConnections listConnections) {
+                                      ListConnections listConnections, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.viewConnection = viewConnection;
         this.listConnections = listConnections;
@@ -76,7 +79,7 @@ public class ConnectionStatusController {
         if (!EntityTags.noneMatchHolds(ifNoneMatch, viewConnection.tag(connection, caller))) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
-        return HttpResponse.ok(ConnectionView.of(connection, caller.id())).header(HttpHeaders.ETAG, etag);
+        return HttpResponse.ok(ConnectionView.of(connection, caller.id(), appUrls)).header(HttpHeaders.ETAG, etag);
     }
 
     @Get
@@ -106,7 +109,7 @@ public class ConnectionStatusController {
                                @QueryValue @Nullable String status) {
         var caller = callers.from(authorization);
         ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor, status);
-        return new ConnectionList(page.connections().stream().map(c -> ConnectionView.of(c, caller.id())).toList(), page.next());
+        return new ConnectionList(page.connections().stream().map(c -> ConnectionView.of(c, caller.id(), appUrls)).toList(), page.next());
     }
 
     private static Integer parseLimit(String limit) {

@@ -45,6 +45,9 @@ class ConnectionStatusFunctionTest extends FunctionTest {
         assertEquals("dst", answer.text("destination.shortName"));
         assertEquals(initiated.connection().invitationExpiresAt().toString(), answer.text("invitationExpiresAt"));
         assertEquals("SOURCE", answer.text("yourSide"));
+        assertEquals(acme.instance().url().value() + "/agent/apps/connection-broker/connections/"
+                + initiated.connection().id(), answer.text("source.appUrl"));
+        assertNull(answer.text("destination.appUrl"), "a private destination's app is out of reach");
     }
 
     @Test
@@ -62,6 +65,10 @@ class ConnectionStatusFunctionTest extends FunctionTest {
             assertEquals(beta.instance().id(), answer.text("destination.instanceId"));
             assertEquals("HELP", answer.text("destination.project"));
             assertEquals(side == acme ? "SOURCE" : "DESTINATION", answer.text("yourSide"));
+            assertEquals(acme.instance().url().value() + "/agent/apps/connection-broker/connections/"
+                    + initiated.connection().id(), answer.text("source.appUrl"), "Go to remote");
+            assertEquals(beta.instance().url().value() + "/a/apps/connection-broker/connections/"
+                    + initiated.connection().id(), answer.text("destination.appUrl"));
             assertNull(answer.text("invitationExpiresAt"), "the invitation is answered");
             assertTrue(answer.body().contains("\"invitationExpiresAt\":null"), answer.body());
         }

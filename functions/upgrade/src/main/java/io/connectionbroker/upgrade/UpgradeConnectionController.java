@@ -1,5 +1,6 @@
 package io.connectionbroker.upgrade;
 
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Mode;
@@ -43,9 +44,11 @@ public class UpgradeConnectionController {
     private final JsonBodies bodies;
     private final UpgradeConnection upgradeConnection;
     private final IdempotentAnswers answers;
+    private final AppUrls appUrls;
 
     public UpgradeConnectionController(CallerInstance callers, JsonBodies bodies, UpgradeConnection upgradeConnection,
-                                       IdempotentAnswers answers) {
+                                       IdempotentAnswers answers, AppUrls appUrls) {
+        this.appUrls = appUrls;
         this.callers = callers;
         this.bodies = bodies;
         this.upgradeConnection = upgradeConnection;
@@ -83,7 +86,7 @@ public class UpgradeConnectionController {
         fields.throwIfInvalid();
         return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
                 () -> upgradeConnection.upgrade(caller, id, mode),
-                upgraded -> HttpResponse.ok(ConnectionView.of(upgraded, caller.id())));
+                upgraded -> HttpResponse.ok(ConnectionView.of(upgraded, caller.id(), appUrls)));
     }
 
     /** The body as the API documents it, and as {@link #upgrade} reads it. */

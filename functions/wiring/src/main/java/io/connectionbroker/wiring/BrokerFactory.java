@@ -1,6 +1,7 @@
 package io.connectionbroker.wiring;
 
 import io.connectionbroker.domain.AcceptInvitation;
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.AuthenticateInstance;
 import io.connectionbroker.domain.CheckDestination;
 import io.connectionbroker.domain.ConnectionActivation;
@@ -14,6 +15,7 @@ import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.ListConnections;
+import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.PreviewInvitation;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.SyncRules;
@@ -21,12 +23,16 @@ import io.connectionbroker.domain.UpgradeConnection;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -73,8 +79,25 @@ public class BrokerFactory {
 
     @Singleton
     InitiateConnection initiateConnection(ConnectionStore store, Clock clock, Entropy entropy,
-                                          @Value("${connection-broker.invitation-lifetime}") Duration lifetime) {
-        return new InitiateConnection(store, clock, entropy, lifetime);
+                                          @Value("${connection-broker.invitation-lifetime}") Duration lifetime,
+                                          AppUrls appUrls) {
+        return new InitiateConnection(store, clock, entropy, lifetime, appUrls);
+    }
+
+    /**
+     * Where each platform's app shows a connection: one setting per platform (its default when unset), checked at
+     * start-up. Read as plain properties: a default inside {@code @Value} would take the braces of {@code {url}}
+     * for a placeholder.
+     */
+    @Singleton
+    AppUrls appUrls(@Nullable @Property(name = "connection-broker.app-url.zendesk") String zendesk,
+                    @Nullable @Property(name = "connection-broker.app-url.freshdesk") String freshdesk,
+                    @Nullable @Property(name = "connection-broker.app-url.freshservice") String freshservice) {
+        Map<Platform, String> patterns = new EnumMap<>(AppUrls.defaults().patterns());
+        java.util.Optional.ofNullable(zendesk).ifPresent(pattern -> patterns.put(Platform.ZENDESK, pattern));
+        java.util.Optional.ofNullable(freshdesk).ifPresent(pattern -> patterns.put(Platform.FRESHDESK, pattern));
+        java.util.Optional.ofNullable(freshservice).ifPresent(pattern -> patterns.put(Platform.FRESHSERVICE, pattern));
+        return new AppUrls(patterns);
     }
 
     @Singleton

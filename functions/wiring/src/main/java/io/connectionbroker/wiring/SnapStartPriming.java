@@ -85,8 +85,9 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
             mapper.writeValueAsBytes(new InstanceView("id", "https://primed.zendesk.com", "ZENDESK", "FREE", null, true,
                     "2026-01-01T00:00:00Z"));
             mapper.writeValueAsBytes(new ConnectionView("id", "PENDING", "PRIVATE", "BASIC", "a_to_b", null,
-                    new ConnectionView.SideView("id", "https://primed.example.com", "ZENDESK", "a", "P"),
-                    new ConnectionView.SideView(null, null, null, "b", null), "2026-01-01T00:00:00Z",
+                    new ConnectionView.SideView("id", "https://primed.example.com", "ZENDESK", "a", "P",
+                            "https://primed.example.com/app"),
+                    new ConnectionView.SideView(null, null, null, "b", null, null), "2026-01-01T00:00:00Z",
                     "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "SOURCE"));
             mapper.writeValueAsBytes(Problems.response(io.micronaut.http.HttpStatus.BAD_REQUEST, "invalid-request",
                     "title", "detail", Map.of()).body());

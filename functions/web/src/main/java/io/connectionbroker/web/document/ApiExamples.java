@@ -9,7 +9,8 @@ public final class ApiExamples {
 
     private static final String SOURCE = """
             {"instanceId": "ea50b2ea-7651-422c-8ef6-d7572a30a853", "url": "https://acme.zendesk.com",
-             "platform": "ZENDESK", "shortName": "acme", "project": "SUPPORT"}""";
+             "platform": "ZENDESK", "shortName": "acme", "project": "SUPPORT",
+             "appUrl": "https://acme.zendesk.com/agent/apps/connection-broker/connections/f1ab0ffc-9c92-476a-8522-2b4901d8b2d9"}""";
 
     private static final String PUBLIC_IN_MODE = ", \"type\": \"PUBLIC\", \"mode\": ";
 
@@ -19,7 +20,7 @@ public final class ApiExamples {
              "source": """ + SOURCE + """
             ,
              "destination": {"instanceId": null, "url": "https://beta.freshdesk.com", "platform": "FRESHDESK",
-                             "shortName": "beta", "project": null},
+                             "shortName": "beta", "project": null, "appUrl": null},
              "invitationExpiresAt": """;
 
     private static final String CREATED_FOR = """
@@ -48,7 +49,8 @@ public final class ApiExamples {
              "source": """ + SOURCE + """
             ,
              "destination": {"instanceId": "9b6e6de2-6c77-4e90-8872-00ee09c82061", "url": "https://beta.freshdesk.com",
-                             "platform": "FRESHDESK", "shortName": "beta", "project": "HELP"},
+                             "platform": "FRESHDESK", "shortName": "beta", "project": "HELP",
+                             "appUrl": "https://beta.freshdesk.com/a/apps/connection-broker/connections/f1ab0ffc-9c92-476a-8522-2b4901d8b2d9"},
              "invitationExpiresAt": null,
              "createdAt": "2026-11-24T08:47:35.240Z", "updatedAt": "2026-11-24T08:51:02.118Z",
              "yourSide": "SOURCE"}""";

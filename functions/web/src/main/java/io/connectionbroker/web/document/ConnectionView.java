@@ -3,6 +3,7 @@ package io.connectionbroker.web.document;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.ConnectionType;
@@ -43,11 +44,16 @@ public record ConnectionView(
     public static final String ETAG_DESCRIPTION = "The tag of this answer: it changes whenever the connection as"
             + " the caller sees it does. Send it in If-Match to edit, or in If-None-Match to poll.";
 
-    /** The connection as the instance {@code callerId}, one of its sides, sees it. */
-    public static ConnectionView of(Connection connection, String callerId) {
+    /**
+     * The connection as the instance {@code callerId}, one of its sides, sees it.
+     *
+     * @param appUrls where each side's admin finds the connection in its helpdesk app
+     */
+    public static ConnectionView of(Connection connection, String callerId, AppUrls appUrls) {
         return new ConnectionView(connection.id(), connection.status().name(), connection.type().name(),
                 connection.mode().name(), connection.name(), connection.description(),
-                SideView.of(connection.source()), SideView.of(connection.destination()),
+                SideView.of(connection.source(), appUrls.appUrl(connection.source(), connection.id())),
+                SideView.of(connection.destination(), appUrls.appUrl(connection.destination(), connection.id())),
                 text(connection.invitationOpenUntil()), text(connection.createdAt()), text(connection.updatedAt()),
                 connection.sideOf(callerId).name());
     }
@@ -66,10 +72,15 @@ public record ConnectionView(
                                    allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
                                    description = "null for a private destination until it accepts") String platform,
                            String shortName,
-                           @Schema(nullable = true) String project) {
-        static SideView of(Side side) {
+                           @Schema(nullable = true) String project,
+                           @Schema(nullable = true, format = "uri", description = "Where this side's admin finds the"
+                                   + " connection in its helpdesk app (\"Go to remote\"): null until the side has"
+                                   + " joined, and for a private side, which nobody outside its network could open")
+                           String appUrl) {
+        static SideView of(Side side, String appUrl) {
             return new SideView(side.instanceId(), side.url() == null ? null : side.url().value(),
-                    side.platform() == null ? null : side.platform().name(), side.shortName(), side.project());
+                    side.platform() == null ? null : side.platform().name(), side.shortName(), side.project(),
+                    appUrl);
         }
     }
 }
