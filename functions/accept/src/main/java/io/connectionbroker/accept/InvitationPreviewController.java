@@ -98,7 +98,7 @@ public class InvitationPreviewController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "InvitationPreview")
     public record InvitationPreview(
-            @Schema(requiredMode = REQUIRED) InvitingSide source,
+            InvitingSide source,
             @Schema(requiredMode = REQUIRED, description = "The short name the initiating admin gave your side")
             String yourShortName,
             @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,

@@ -31,6 +31,17 @@ class AcceptUnderFaultsFunctionTest extends FaultTest {
         assertTrue(runs >= 15, runs + " runs");
     }
 
+    /** A preview changes nothing, whatever fails: 503 or the preview, and the invitation still open. */
+    @Test
+    void previewingIsSafeUnderEveryFault() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
+            Call accept = accept();
+            return new Call("POST", "/v1/invitations/preview", accept.apiKey(), accept.body()
+                    .replace(", \"project\": \"HELP\"", ""));
+        }, 200);
+        assertTrue(runs >= 3, runs + " runs");
+    }
+
     @Test
     void acceptingWithAnIdempotencyKeyIsAnsweredOnce() {
         accept();

@@ -100,7 +100,8 @@ public class DestinationController {
             @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
             @Schema(nullable = true, description = "The URL as the broker spells it; null for a private destination")
             String url,
-            @Schema(description = "Whether an instance is registered at the URL (the caller itself for LOCAL)")
+            @Schema(requiredMode = REQUIRED,
+                    description = "Whether an instance is registered at the URL (the caller itself for LOCAL)")
             boolean registered,
             @Schema(nullable = true, type = "string", allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
                     description = "The registered instance's platform, else the one whose host the URL is on;"
@@ -109,7 +110,8 @@ public class DestinationController {
             @ArraySchema(schema = @Schema(implementation = ModeOffer.class),
                     arraySchema = @Schema(description = "Every mode, BASIC, VISUAL and SCRIPT in that order"))
             List<ModeOffer> modes,
-            @Schema(description = "Whether the initiating admin may confirm on the destination themself (BASIC only)")
+            @Schema(requiredMode = REQUIRED,
+                    description = "Whether the initiating admin may confirm on the destination themself (BASIC only)")
             boolean adminAccessOffered) {
 
         static DestinationCheck of(DestinationOffer offer) {
@@ -126,7 +128,7 @@ public class DestinationController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ModeOffer")
     public record ModeOffer(@Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
-                            boolean offered,
+                            @Schema(requiredMode = REQUIRED) boolean offered,
                             @Schema(nullable = true, description = "Why the mode is not offered, in words for the"
                                     + " admin; null when it is") String reason) {
     }

@@ -41,6 +41,13 @@ class InitiateUnderFaultsFunctionTest extends FaultTest {
     }
 
     @Test
+    void checkingADestinationIsSafeUnderEveryFault() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> new Call("GET", "/v1/destinations?url="
+                + arrange.instance(Platform.FRESHDESK).instance().url().value(), acme.apiKey().reveal(), null), 200);
+        assertTrue(runs >= 2, runs + " runs");
+    }
+
+    @Test
     void initiatingAndReinvitingWithAnIdempotencyKeyAreAnsweredOnce() {
         IdempotencyChecks checks = new IdempotencyChecks(function);
         checks.assertAll(this::initiate, 201, acme.instance());

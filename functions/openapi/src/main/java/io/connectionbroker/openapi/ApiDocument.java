@@ -1,9 +1,12 @@
 package io.connectionbroker.openapi;
 
 import io.connectionbroker.accept.AcceptInvitationController;
+import io.connectionbroker.accept.InvitationPreviewController;
 import io.connectionbroker.activation.ConnectionActivationController;
+import io.connectionbroker.activation.EditConnectionController;
 import io.connectionbroker.decline.DeclineInvitationController;
 import io.connectionbroker.delete.DeleteConnectionController;
+import io.connectionbroker.initiate.DestinationController;
 import io.connectionbroker.initiate.InitiateConnectionController;
 import io.connectionbroker.initiate.ReinviteController;
 import io.connectionbroker.instances.InstanceKeysController;
@@ -39,9 +42,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 `components.examples` has one example of each."""),
         tags = {
                 @Tag(name = "Instances", description = "Registration of helpdesk instances, and their API keys"),
-                @Tag(name = "Connections", description = "A connection's life: initiate, read, list, switch off and on,"
-                        + " upgrade, delete"),
-                @Tag(name = "Invitations", description = "The other side's answer to an invitation code"),
+                @Tag(name = "Connections", description = "A connection's life: check a destination, initiate, read, list,"
+                        + " edit, switch off and on, upgrade, delete"),
+                @Tag(name = "Invitations", description = "The other side's look at an invitation code, and its answer"),
                 @Tag(name = "Rules", description = "Each side's sync rules"),
                 @Tag(name = "Operator", description = "The broker operator's calls; not for helpdesk apps"),
         },
@@ -67,12 +70,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         OperatorLicenseController.class,
         RecoverInstanceController.class,
         InstanceUrlController.class,
+        DestinationController.class,
         InitiateConnectionController.class,
         ReinviteController.class,
+        InvitationPreviewController.class,
         AcceptInvitationController.class,
         DeclineInvitationController.class,
         ConnectionStatusController.class,
         ConnectionActivationController.class,
+        EditConnectionController.class,
         DeleteConnectionController.class,
         SyncRulesController.class,
         UpgradeConnectionController.class,
