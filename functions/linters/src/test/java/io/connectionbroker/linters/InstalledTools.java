@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The tools the build installed under target/ (install-python-tools.sh, install-node-tools.sh), and how a test
+ * The tools the build installed under target/ (install-python-tools.sh here; the Node tools under the console
+ * module's target/, by its install-node-tools.sh, from the one pinned package-lock.json), and how a test
  * runs one. A tool that is missing skips its test, naming the install command, unless CI=true, where it fails.
  */
 final class InstalledTools {
@@ -28,7 +29,9 @@ final class InstalledTools {
     }
 
     static Path node(String name) throws IOException {
-        return installed(Path.of("target", "node", "node_modules", ".bin", name), Path.of("target", "node-tools.missing"));
+        Path console = Path.of("..", "console", "target");
+        return installed(console.resolve(Path.of("node", "node_modules", ".bin", name)),
+                console.resolve("node-tools.missing"));
     }
 
     private static Path installed(Path tool, Path missing) throws IOException {

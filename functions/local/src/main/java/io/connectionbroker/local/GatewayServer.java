@@ -78,6 +78,11 @@ final class GatewayServer {
             for (HttpField field : request.getHeaders()) {
                 headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
             }
+            if (ConsoleFiles.serves(request.getHttpURI().getPath())) {
+                send(response, callback, ConsoleFiles.answer(request.getMethod(), request.getHttpURI().getPath()),
+                        request.getMethod());
+                return;
+            }
             String query = request.getHttpURI().getQuery();
             GatewayRequest forwarded = new GatewayRequest(request.getMethod(), request.getHttpURI().getPath(),
                     query == null ? "" : query, headers,

@@ -108,6 +108,7 @@ public final class LocalApi implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         System.out.printf("%nconnection-broker is running: http://localhost:%d (try POST /v1/instances)%n"
+                        + "The console: http://localhost:%<d/console/ (sign in with an instance's API key)%n"
                         + "DynamoDB Local: http://localhost:%d, table 'connection-broker', data in %s%n"
                         + "Stop with Ctrl-C.%n%n", port, databasePort, dataDir.toAbsolutePath());
     }
