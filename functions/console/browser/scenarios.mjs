@@ -154,19 +154,52 @@ async function both({ sourcePlatform, destinationPlatform, mode, privately = fal
     await initiator.getByRole("heading", { name: /^Rules \(/ }).waitFor();
     await screen(initiator, "rules");
     await (await listed(invited, name, "ACTIVE")).getByRole("button", { name: `Open ${name}` }).click();
+    // Either side edits the connection's name, from the read its page made (If-Match).
+    await invited.getByRole("button", { name: "Edit" }).click();
+    await invited.getByLabel("Connection name").fill(`${name} (renamed)`);
+    await invited.getByRole("button", { name: "Save" }).click();
+    await invited.getByText("Saved.", { exact: true }).waitFor();
+    await invited.getByRole("heading", { name: `${name} (renamed)` }).waitFor();
     await invited.getByRole("button", { name: "Rules" }).click();
     await invited.getByRole("heading", { name: /^Rules \(/ }).waitFor();
     await screen(invited, "rules-other-side");
     await initiator.getByRole("button", { name: "Back to the connection" }).click();
+    await initiator.getByRole("heading", { name: `${name} (renamed)` }).waitFor();
     await initiator.getByRole("button", { name: "Delete" }).click();
     await initiator.getByRole("heading", { name: "Connections", level: 2 }).waitFor();
     check(await initiator.getByRole("row").filter({ hasText: name }).count() === 0, "deleted");
+    await invited.getByRole("button", { name: "Connections", exact: true }).click();
+    await invited.getByRole("heading", { name: "Connections", level: 2 }).waitFor();
+    check(await invited.getByRole("row").filter({ hasText: name }).count() === 0, "gone for the other side too");
   } catch (failure) {
     // What each admin saw when it failed.
     for (const [index, page] of pages.entries()) {
       await screen(page, `failed-${index === 0 ? "initiator" : "invited"}`).catch(() => {});
     }
     throw failure;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The invited admin looks at the invitation and declines it; the initiator sees the connection DECLINED. */
+async function decline() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const from = await register("ZENDESK");
+    const to = await register("FRESHDESK");
+    const initiator = await admin(browser, from);
+    const invited = await admin(browser, to);
+    const name = `declined ${randomUUID().slice(0, 4)}`;
+    const code = await initiate(initiator, { url: to.url, mode: "BASIC", local: "src", remote: "dst", name });
+    await invited.getByRole("button", { name: "Accept invitation" }).first().click();
+    await invited.getByLabel("Invitation code").fill(code);
+    await invited.getByRole("button", { name: "Look at the invitation" }).click();
+    await invited.getByRole("heading", { name: "Invitation from src" }).waitFor();
+    await invited.getByRole("button", { name: "Decline" }).click();
+    await invited.getByRole("heading", { name: "Invitation declined" }).waitFor();
+    await screen(invited, "declined");
+    await listed(initiator, name, "DECLINED");
   } finally {
     await browser.close();
   }
@@ -201,6 +234,7 @@ const scenarios = {
   "public-script-from-freshservice": () => both({ sourcePlatform: "FRESHSERVICE", destinationPlatform: "ZENDESK", mode: "SCRIPT" }),
   "basic-from-zendesk": () => both({ sourcePlatform: "ZENDESK", destinationPlatform: "FRESHSERVICE", mode: "BASIC" }),
   "basic-from-zendesk-with-admin-access": () => both({ sourcePlatform: "ZENDESK", destinationPlatform: "ZENDESK", mode: "BASIC", adminAccess: true }),
+  "declined-after-a-look": decline,
   "refusal-shown-as-detail": refusal,
 };
 
