@@ -346,6 +346,55 @@ class LocalApiTest {
         assertTrue(response.body().contains("urn:connection-broker:problem:unauthenticated"), response.body());
     }
 
+    /**
+     * What the document gives every operation as its default answer (components.responses.AnsweredByTheEdge) is
+     * answered: 406 on each operation when Accept rules out JSON, and on the local API 404 and 405 for a route or
+     * method it does not serve.
+     */
+    @Test
+    void theEdgesAnswersAreProblemsOnEveryOperation() throws Exception {
+        String key = register("ZENDESK", true).key;
+        String document = fetch("/v1/openapi.yml").body();
+        // The paths section: a path at two spaces' indent, its methods at four, up to the next path.
+        String paths = document.substring(document.indexOf("\npaths:\n"), document.indexOf("\ncomponents:\n"));
+        java.util.regex.Matcher pathLines = java.util.regex.Pattern.compile("(?m)^  (/v1/[^:\\n]+):$").matcher(paths);
+        List<int[]> starts = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        while (pathLines.find()) {
+            starts.add(new int[] {pathLines.end()});
+            names.add(pathLines.group(1));
+        }
+        int checked = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String block = paths.substring(starts.get(i)[0], i + 1 < names.size() ? starts.get(i + 1)[0] : paths.length());
+            String path = names.get(i).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            java.util.regex.Matcher methods = java.util.regex.Pattern.compile("(?m)^    (get|post|put|patch|delete):$")
+                    .matcher(block);
+            while (methods.find()) {
+                String method = methods.group(1).toUpperCase(java.util.Locale.ROOT);
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + key).header("Accept", "text/html")
+                        .header("Content-Type", "application/json")
+                        .method(method, method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(406, answer.statusCode(), method + " " + path + ": " + answer.body());
+                assertTrue(answer.body().contains("urn:connection-broker:problem:not-acceptable"), answer.body());
+                checked++;
+            }
+        }
+        assertEquals(22, checked, "every operation of the document");
+
+        Answer nowhere = get("/v1/nowhere", key);
+        assertEquals(404, nowhere.status());
+        assertTrue(nowhere.body().contains("urn:connection-broker:problem:not-found"), nowhere.body());
+        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(uri("/v1/instances/me"))
+                .header("Authorization", "Bearer " + key).PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, wrongMethod.statusCode(), wrongMethod.body());
+        assertTrue(wrongMethod.body().contains("urn:connection-broker:problem:method-not-allowed"), wrongMethod.body());
+    }
+
     @Test
     void anOptionsRequestAndAMalformedPathAreAnsweredAsApiGatewayWould() throws Exception {
         // The routes have no OPTIONS method and the API no CORS set-up: API Gateway finds no route.

@@ -86,6 +86,30 @@ class DocumentShapeTest {
         assertEquals(answered, documented);
     }
 
+    /** Found by a new app developer: four kinds the API really answers belonged to no operation. */
+    @Test
+    void everyProblemKindBelongsToSomeOperationAndEveryOperationHasTheEdgesAnswers() {
+        Set<String> onOperations = new java.util.TreeSet<>();
+        DOCUMENT.operations().forEach((name, operation) -> {
+            assertEquals("#/components/responses/AnsweredByTheEdge",
+                    operation.getResponses().get("default").get$ref(), name + " lacks the edge's answers");
+            operation.getResponses().values().forEach(response -> {
+                var resolved = response.get$ref() == null ? response : DOCUMENT.model.getComponents().getResponses()
+                        .get(response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1));
+                if (resolved.getContent() != null && resolved.getContent().get("application/problem+json") != null) {
+                    var examples = resolved.getContent().get("application/problem+json").getExamples();
+                    if (examples != null) {
+                        examples.keySet().forEach(kind -> onOperations.add(PROBLEM + kind));
+                    }
+                }
+            });
+        });
+        Set<String> documented = new java.util.TreeSet<>();
+        problemProperty("type").getEnum().forEach(type -> documented.add(type.toString()));
+
+        assertEquals(documented, onOperations);
+    }
+
     @Test
     void theProblemsModesAndStatusesAreTheDomainsOwn() {
         assertEquals(names(io.connectionbroker.domain.Mode.values()), strings(problemProperty("mode").getEnum()));

@@ -100,6 +100,8 @@ class RecordedAnswersMatchDocumentTest {
         Map<String, Set<String>> missing = new TreeMap<>();
         document.operations().forEach((operation, documented) -> {
             Set<String> statuses = new TreeSet<>(documented.getResponses().keySet());
+            // The edge's answers, the same on every operation (EdgeAnswers), are reached by LocalApiTest.
+            statuses.remove("default");
             statuses.removeAll(reached.getOrDefault(operation, Set.of()));
             if (!statuses.isEmpty()) {
                 missing.put(operation, statuses);

@@ -43,12 +43,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 context.getRootCause().ifPresentOrElse(
                         cause -> LOG.error("Unexpected failure answering {} {}", method, path, cause),
                         () -> LOG.error("Unexpected {} answering {} {}", status.getCode(), method, path));
-                HttpStatus answered = status.getCode() >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-                yield Problems.response(answered, answered.getCode() >= 500 ? "internal-error" : "http-" + answered.getCode(),
-                        answered.getReason(), answered.getCode() >= 500
-                                ? "Something went wrong on our side; nothing you sent caused it. Try again; if it"
-                                + " keeps failing, contact support."
-                                : answered.getReason(), Map.of());
+                // Only the documented kinds: a fault of ours, or a request the framework refused for a reason
+                // none of the cases above names (told by its status and reason).
+                yield status.getCode() >= 500
+                        ? Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
+                                "Something went wrong on our side; nothing you sent caused it. Try again; if it"
+                                + " keeps failing, contact support.", Map.of())
+                        : Problems.response(status, "invalid-request", "The request has invalid fields",
+                                "This request cannot be served: " + status.getReason() + ".", Map.of());
             }
         };
         copyHeaders(response, problem);
