@@ -104,7 +104,7 @@ public class InvitationPreviewController {
             @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
             @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
             @Schema(requiredMode = REQUIRED) String name,
-            @Schema(nullable = true) String description,
+            @Schema(nullable = true, requiredMode = REQUIRED) String description,
             @Schema(format = "date-time", requiredMode = REQUIRED, description = "When the code lapses") String expiresAt,
             @ArraySchema(schema = @Schema(implementation = Mode.class), arraySchema = @Schema(requiredMode = REQUIRED,
                     description = "The modes your instance's platform offers; accepting refuses a connection in any other"))

@@ -98,12 +98,14 @@ public class DestinationController {
     @Schema(name = "DestinationCheck")
     public record DestinationCheck(
             @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
-            @Schema(nullable = true, description = "The URL as the broker spells it; null for a private destination")
+            @Schema(nullable = true, requiredMode = REQUIRED,
+                    description = "The URL as the broker spells it; null for a private destination")
             String url,
             @Schema(requiredMode = REQUIRED,
                     description = "Whether an instance is registered at the URL (the caller itself for LOCAL)")
             boolean registered,
-            @Schema(nullable = true, type = "string", allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
+            @Schema(nullable = true, requiredMode = REQUIRED, type = "string",
+                    allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
                     description = "The registered instance's platform, else the one whose host the URL is on;"
                             + " null for a private destination")
             String platform,
@@ -129,7 +131,7 @@ public class DestinationController {
     @Schema(name = "ModeOffer")
     public record ModeOffer(@Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
                             @Schema(requiredMode = REQUIRED) boolean offered,
-                            @Schema(nullable = true, description = "Why the mode is not offered, in words for the"
+                            @Schema(nullable = true, requiredMode = REQUIRED, description = "Why the mode is not offered, in words for the"
                                     + " admin; null when it is") String reason) {
     }
 }

@@ -134,7 +134,8 @@ public class InstanceKeysController {
     public record KeyView(String keyId, @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
                           String createdAt,
                           @io.micronaut.core.annotation.Nullable
-                          @Schema(format = "date-time", nullable = true, description = "null until first used")
+                          @Schema(format = "date-time", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED,
+                                  description = "null until first used")
                           String lastUsedAt) {
         static KeyView of(InstanceKey key) {
             return new KeyView(key.keyId(), key.createdAt().toString(),

@@ -128,7 +128,8 @@ public class ConnectionStatusController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ConnectionList")
     public record ConnectionList(List<ConnectionView> items,
-                                 @Nullable @Schema(description = "The cursor of the next page; null on the last page")
+                                 @Nullable @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED,
+                                         description = "The cursor of the next page; null on the last page")
                                  String next) {
     }
 }

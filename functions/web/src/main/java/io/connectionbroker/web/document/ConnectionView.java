@@ -27,10 +27,10 @@ public record ConnectionView(
         @Schema(implementation = ConnectionType.class, requiredMode = REQUIRED) String type,
         @Schema(implementation = Mode.class, requiredMode = REQUIRED) String mode,
         String name,
-        @Schema(nullable = true) String description,
+        @Schema(nullable = true, requiredMode = REQUIRED) String description,
         SideView source,
         SideView destination,
-        @Schema(nullable = true, format = "date-time",
+        @Schema(nullable = true, requiredMode = REQUIRED, format = "date-time",
                 description = "When the invitation code lapses; null once the invitation is answered")
         String invitationExpiresAt,
         @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt,
@@ -66,14 +66,15 @@ public record ConnectionView(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Side", description = "One end of a connection; what is not known until the destination accepts is null")
-    public record SideView(@Schema(nullable = true) String instanceId,
-                           @Schema(nullable = true, description = "null for a private destination") String url,
-                           @Schema(nullable = true, type = "string",
+    public record SideView(@Schema(nullable = true, requiredMode = REQUIRED) String instanceId,
+                           @Schema(nullable = true, requiredMode = REQUIRED, description = "null for a private destination")
+                           String url,
+                           @Schema(nullable = true, requiredMode = REQUIRED, type = "string",
                                    allowableValues = {"ZENDESK", "FRESHDESK", "FRESHSERVICE"},
                                    description = "null for a private destination until it accepts") String platform,
                            String shortName,
-                           @Schema(nullable = true) String project,
-                           @Schema(nullable = true, format = "uri", description = "Where this side's admin finds the"
+                           @Schema(nullable = true, requiredMode = REQUIRED) String project,
+                           @Schema(nullable = true, requiredMode = REQUIRED, format = "uri", description = "Where this side's admin finds the"
                                    + " connection in its helpdesk app (\"Go to remote\"): null until the side has"
                                    + " joined, and for a private side, which nobody outside its network could open")
                            String appUrl) {
