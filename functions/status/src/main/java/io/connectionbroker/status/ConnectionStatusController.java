@@ -41,6 +41,8 @@ import java.util.List;
 @Tag(name = "Connections")
 @SecurityRequirement(name = "apiKey")
 public class ConnectionStatusController {
+    private static final String LIST_ETAG = "The tag of this page: it changes whenever one of its connections as the"
+            + " caller sees them, their order or the next cursor does. Send it in If-None-Match to poll.";
     private final CallerInstance callers;
     private final ViewConnection viewConnection;
     private final ListConnections listConnections;
@@ -87,15 +89,23 @@ public class ConnectionStatusController {
             description = "The Connections tab: every connection the caller's instance is a side of, in both"
                     + " directions, newest first, a page at a time. Pass `next` back as `cursor` for the next page.")
     @ApiResponse(responseCode = "200", description = "One page; `next` is null on the last",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, required = true,
+                    description = LIST_ETAG, schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConnectionList.class),
                     examples = @ExampleObject(value = "{\"items\": [" + ApiExamples.ACTIVE_CONNECTION
                             + "], \"next\": null}")))
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match holds the page's current ETag; no body",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, required = true,
+                    description = LIST_ETAG, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.INVALID_REQUEST)
     @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.TEMPORARILY_UNAVAILABLE)
-    public ConnectionList list(@Parameter(hidden = true)
+    public HttpResponse<?> list(@Parameter(hidden = true)
                                @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                               @Parameter(description = "The ETag of an earlier answer for the same query: while it is"
+                                       + " still current, the answer is 304 with no body")
+                               @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
                                @Parameter(description = "Connections per page, 1 to " + ListConnections.MAX_LIMIT + "; "
                                        + ListConnections.DEFAULT_LIMIT + " when left out",
                                        schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
@@ -109,7 +119,17 @@ public class ConnectionStatusController {
                                @QueryValue @Nullable String status) {
         var caller = callers.from(authorization);
         ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor, status);
-        return new ConnectionList(page.connections().stream().map(c -> ConnectionView.of(c, caller.id(), appUrls)).toList(), page.next());
+        List<String> parts = new java.util.ArrayList<>();
+        page.connections().forEach(connection -> parts.add(viewConnection.tag(connection, caller)));
+        parts.add(page.next());
+        String tag = EntityTags.ofParts(parts);
+        String etag = EntityTags.quoted(tag);
+        if (!EntityTags.noneMatchHolds(ifNoneMatch, tag)) {
+            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+        }
+        return HttpResponse.ok(new ConnectionList(page.connections().stream()
+                .map(connection -> ConnectionView.of(connection, caller.id(), appUrls)).toList(), page.next()))
+                .header(HttpHeaders.ETAG, etag);
     }
 
     private static Integer parseLimit(String limit) {

@@ -149,6 +149,40 @@ class ConnectionListFunctionTest extends FunctionTest {
         }
     }
 
+    /** A poller of the Connections tab gets 304 with no body until something on its page changes. */
+    @Test
+    void thePageHasAnETagAnd304WhileNothingOnItChanges() {
+        Registered me = arrange.instance(Platform.ZENDESK);
+        Registered other = arrange.instance(Platform.FRESHDESK);
+        Connection active = arrange.activeConnection(me.instance(), other.instance());
+        String etag = list(me, "").header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), etag);
+
+        Answer unchanged = poll(me, "", etag);
+        assertEquals(304, unchanged.status(), unchanged.toString());
+        assertEquals(etag, unchanged.header("ETag"));
+        assertTrue(unchanged.body() == null || unchanged.body().isEmpty());
+
+        function.commit(() -> function.bean(io.connectionbroker.domain.ConnectionActivation.class)
+                .deactivate(other.instance(), active.id()));
+        Answer changed = poll(me, "", etag);
+        assertEquals(200, changed.status(), "the other side's change shows at once");
+        String afterDeactivation = changed.header("ETag");
+        assertTrue(!afterDeactivation.equals(etag));
+        assertEquals(304, poll(me, "", afterDeactivation).status());
+
+        function.clock().advance(Duration.ofSeconds(1));
+        arrange.privateConnection(me.instance(), Mode.BASIC);
+        assertEquals(200, poll(me, "", afterDeactivation).status(), "a new connection");
+        assertEquals(200, poll(me, "status=ACTIVE", afterDeactivation).status(), "another query, another page");
+    }
+
+    private Answer poll(Registered caller, String query, String etag) {
+        return function.send(new io.connectionbroker.gateway.GatewayRequest("GET", "/v1/connections", query,
+                java.util.Map.of("Authorization", List.of("Bearer " + caller.apiKey().reveal()),
+                        "If-None-Match", List.of(etag)), null));
+    }
+
     @Test
     void noKeyAnswers401() {
         Answer answer = function.get("/v1/connections", null);
