@@ -205,6 +205,34 @@ async function decline() {
   }
 }
 
+/** The tab shows a page at a time, newest first, and "Show more" follows the cursor to the end. */
+async function manyConnections() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const instance = await register("ZENDESK");
+    for (let i = 0; i < 30; i++) {
+      const response = await fetch(`${base}/v1/connections`, {
+        method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${instance.key}` },
+        body: JSON.stringify({ destination: { private: true }, mode: "BASIC", localShortName: "src",
+          remoteShortName: `dst${i}`, name: `connection ${String(i).padStart(2, "0")}`, project: "SUPPORT" }),
+      });
+      check(response.status === 201, `initiating answered ${response.status}`);
+    }
+    const page = await admin(browser, instance);
+    await page.getByRole("button", { name: "Show more" }).waitFor();
+    check(await page.getByRole("row").count() === 26, "a page of 25 under the header");
+    await page.getByRole("button", { name: "Show more" }).click();
+    await page.getByRole("row").nth(30).waitFor();
+    const names = await page.locator("tbody tr td:first-child").allTextContents();
+    check(names.length === 30 && new Set(names).size === 30, "all 30, each once");
+    check(names[0] === "connection 29" && names[29] === "connection 00", "newest first");
+    check(await page.getByRole("button", { name: "Show more" }).count() === 0, "nothing more to show");
+    await screen(page, "connections-tab-many");
+  } finally {
+    await browser.close();
+  }
+}
+
 /** A refusal reaches the admin as the problem's detail. */
 async function refusal() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
@@ -235,6 +263,7 @@ const scenarios = {
   "basic-from-zendesk": () => both({ sourcePlatform: "ZENDESK", destinationPlatform: "FRESHSERVICE", mode: "BASIC" }),
   "basic-from-zendesk-with-admin-access": () => both({ sourcePlatform: "ZENDESK", destinationPlatform: "ZENDESK", mode: "BASIC", adminAccess: true }),
   "declined-after-a-look": decline,
+  "many-connections-page-by-page": manyConnections,
   "refusal-shown-as-detail": refusal,
 };
 

@@ -4,6 +4,8 @@ import { definitions, field, h, loading, show, text } from "./dom";
 import { attempt, go } from "./main";
 
 const STATUSES: ConnectionStatus[] = ["PENDING", "ACTIVE", "EXPIRED", "DECLINED", "DEACTIVATED"];
+/** Connections a page of the tab shows; "Show more" follows the page's cursor. */
+const PAGE = 25;
 let filter: ConnectionStatus | "" = "";
 
 /** This instance's side and the other one, as the admin names them. */
@@ -16,7 +18,7 @@ export function sides(connection: Connection) {
 export async function connectionsTab(): Promise<void> {
   const display = loading();
   const page = await answer(api.GET("/v1/connections", {
-    params: { query: { limit: 100, ...(filter ? { status: filter } : {}) } },
+    params: { query: { limit: PAGE, ...(filter ? { status: filter } : {}) } },
   }));
   const select = h("select", {
     onchange: (event: Event) => {
@@ -25,33 +27,51 @@ export async function connectionsTab(): Promise<void> {
     },
   }, h("option", { value: "" }, "All"), ...STATUSES.map((status) => h("option", { value: status }, status)));
   (select as HTMLSelectElement).value = filter;
-  const rows = page.items.map((connection) => {
-    const { mine, remote } = sides(connection);
-    return h("tr", {},
-      h("td", {}, connection.name),
-      h("td", {}, h("span", { class: `status status-${connection.status}` }, connection.status)),
-      h("td", {}, connection.mode),
-      h("td", {}, connection.type),
-      h("td", {}, mine.shortName),
-      h("td", {}, remote.shortName),
-      h("td", {}, h("button", {
-        type: "button", "aria-label": `Open ${connection.name}`,
-        onclick: () => void attempt(() => connectionPage(connection.id)),
-      }, "Open")));
-  });
+  const body = h("tbody", {}, ...page.items.map(row));
+  const more = h("div", { class: "actions" });
+  const showMore = (cursor: string | null | undefined): void => {
+    more.replaceChildren(cursor ? h("button", {
+      type: "button", onclick: () => void attempt(async () => {
+        const next = await answer(api.GET("/v1/connections", {
+          params: { query: { limit: PAGE, cursor, ...(filter ? { status: filter } : {}) } },
+        }));
+        body.append(...next.items.map(row));
+        showMore(next.next);
+      }),
+    }, "Show more") : "");
+  };
+  showMore(page.next);
   display(h("section", {},
     h("h2", {}, "Connections"),
     h("div", { class: "toolbar" }, field("Status", select),
       h("button", { type: "button", onclick: () => void go.connections() }, "Refresh"),
       h("button", { type: "button", class: "primary", onclick: () => void go.initiate() }, "Initiate connection"),
       h("button", { type: "button", onclick: () => void go.accept() }, "Accept invitation")),
-    rows.length === 0 ? h("p", { class: "note" }, filter ? `No ${filter} connections.` : "No connections yet.")
+    page.items.length === 0 ? h("p", { class: "note" }, filter ? `No ${filter} connections.` : "No connections yet.")
       : h("table", {}, h("thead", {}, h("tr", {}, ...["Name", "Status", "Mode", "Type", "Local", "Remote", ""]
-        .map((title) => h("th", {}, title)))), h("tbody", {}, ...rows))));
+        .map((title) => h("th", {}, title)))), body),
+    more));
 }
 
-/** One connection: its details, Go to remote, and what its status allows. */
+/** One row of the tab: the connection as this instance names its two sides. */
+function row(connection: Connection): HTMLElement {
+  const { mine, remote } = sides(connection);
+  return h("tr", {},
+    h("td", {}, connection.name),
+    h("td", {}, h("span", { class: `status status-${connection.status}` }, connection.status)),
+    h("td", {}, connection.mode),
+    h("td", {}, connection.type),
+    h("td", {}, mine.shortName),
+    h("td", {}, remote.shortName),
+    h("td", {}, h("button", {
+      type: "button", "aria-label": `Open ${connection.name}`,
+      onclick: () => void attempt(() => connectionPage(connection.id)),
+    }, "Open")));
+}
+
 /**
+ * One connection: its details, Go to remote, and what its status allows.
+ *
  * @param display where the page goes once loaded: taken when the admin acted, so that a later click wins over an
  *                action still finishing
  */

@@ -59,7 +59,7 @@ class ConsoleBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"private-script-from-zendesk", "private-script-from-freshdesk", "public-script-from-zendesk",
         "public-script-from-freshservice", "basic-from-zendesk", "basic-from-zendesk-with-admin-access",
-        "declined-after-a-look", "refusal-shown-as-detail"})
+        "declined-after-a-look", "many-connections-page-by-page", "refusal-shown-as-detail"})
     void theSeedsScenarioRunsInTheBrowser(String scenario) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of("node", CONSOLE.resolve(Path.of("browser", "scenarios.mjs"))
                 .toString(), scenario)).redirectErrorStream(true);
