@@ -14,10 +14,18 @@ final class ConnectionTag {
     }
 
     static String of(Connection seen, Connection.End side) {
-        String shown = seen.id() + "|" + seen.version() + "|" + seen.status() + "|" + side;
+        return ofParts(java.util.List.of(seen.id(), Long.toString(seen.version()), seen.status().name(), side.name()));
+    }
+
+    /** One tag of several parts (null ones included): it changes whenever one of them does, or their order. */
+    static String ofParts(java.util.List<String> parts) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(shown.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest.digest(), 12));
         } catch (NoSuchAlgorithmException everyJavaHasIt) {
             throw new IllegalStateException(everyJavaHasIt);
         }

@@ -46,6 +46,17 @@ public final class ViewConnection {
     }
 
     /**
+     * The tag of a page of the caller's connections (its ETag): made of its connections' tags and its next cursor,
+     * so it changes whenever one of them, their order or the cursor does.
+     */
+    public String tag(ListConnections.Page page, Instance caller) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        page.connections().forEach(connection -> parts.add(tag(connection, caller)));
+        parts.add(page.next());
+        return ConnectionTag.ofParts(parts);
+    }
+
+    /**
      * The refusal for a change that kept losing to other requests' changes: the connection's status now, and
      * what to do.
      */

@@ -77,8 +77,9 @@ public class ConnectionStatusController {
                                   @PathVariable String id) {
         var caller = callers.from(authorization);
         Connection connection = viewConnection.view(caller, id);
-        String etag = EntityTags.quoted(viewConnection.tag(connection, caller));
-        if (!EntityTags.noneMatchHolds(ifNoneMatch, viewConnection.tag(connection, caller))) {
+        String tag = viewConnection.tag(connection, caller);
+        String etag = EntityTags.quoted(tag);
+        if (!EntityTags.noneMatchHolds(ifNoneMatch, tag)) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
         return HttpResponse.ok(ConnectionView.of(connection, caller.id(), appUrls)).header(HttpHeaders.ETAG, etag);
@@ -119,10 +120,7 @@ public class ConnectionStatusController {
                                @QueryValue @Nullable String status) {
         var caller = callers.from(authorization);
         ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor, status);
-        List<String> parts = new java.util.ArrayList<>();
-        page.connections().forEach(connection -> parts.add(viewConnection.tag(connection, caller)));
-        parts.add(page.next());
-        String tag = EntityTags.ofParts(parts);
+        String tag = viewConnection.tag(page, caller);
         String etag = EntityTags.quoted(tag);
         if (!EntityTags.noneMatchHolds(ifNoneMatch, tag)) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);

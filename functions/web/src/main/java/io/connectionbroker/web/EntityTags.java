@@ -42,24 +42,6 @@ public final class EntityTags {
         return tags;
     }
 
-    /**
-     * One tag for an answer made of parts that have tags of their own (a page of connections and its cursor): it
-     * changes whenever one of them does, or their order.
-     */
-    public static String ofParts(java.util.List<String> parts) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(java.util.Arrays.copyOf(digest.digest(), 12));
-        } catch (java.security.NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
-    }
-
     /** Whether If-None-Match names the current tag (weak comparison: a weak tag matches too). */
     public static boolean noneMatchHolds(String ifNoneMatch, String current) {
         Set<String> tags = listed(ifNoneMatch);
