@@ -63,7 +63,7 @@ function connectionInformation(check: Schemas["DestinationCheck"]): void {
             project: project.input.value, ...(adminAccess.checked ? { adminAccess: true } : {}),
           },
         }));
-        initiated_(initiated as Schemas["Initiation"] | Schemas["AdminAccessInitiation"]);
+        showInitiated(initiated as Schemas["Initiation"] | Schemas["AdminAccessInitiation"]);
       });
     },
   }, h("h2", {}, "Initiate connection"),
@@ -82,7 +82,7 @@ function title(mode: Mode): string {
   return { BASIC: "Basic", VISUAL: "Visual", SCRIPT: "Script" }[mode];
 }
 
-function initiated_(initiated: Schemas["Initiation"] | Schemas["AdminAccessInitiation"]): void {
+function showInitiated(initiated: Schemas["Initiation"] | Schemas["AdminAccessInitiation"]): void {
   const connection = initiated.connection;
   const handOn = "invitation" in initiated
     ? { label: "Invitation code", value: initiated.invitation.code, button: "Copy invitation code",
