@@ -44,15 +44,12 @@ public final class EditConnection {
      */
     public Decision<Connection> edit(Instance caller, String connectionId, Set<String> ifMatch, Edit edit) {
         FieldErrors checks = new FieldErrors();
-        String name = null;
-        if (edit.nameSent()) {
-            name = edit.name() == null ? null
-                    : checks.valid(() -> Texts.optionalLine("name", edit.name(), Texts.NAME_MAX));
-            if (edit.name() == null) {
-                checks.reject("name", "must be a name, one line of at most " + Texts.NAME_MAX
-                        + " characters; leave it out to keep the current one");
-            }
+        if (edit.nameSent() && edit.name() == null) {
+            checks.reject("name", "must be a name, one line of at most " + Texts.NAME_MAX
+                    + " characters; leave it out to keep the current one");
         }
+        String name = edit.nameSent() && edit.name() != null
+                ? checks.valid(() -> Texts.optionalLine("name", edit.name(), Texts.NAME_MAX)) : null;
         String description = edit.descriptionSent()
                 ? checks.valid(() -> Texts.description("description", edit.description())) : null;
         if (!edit.nameSent() && !edit.descriptionSent()) {
@@ -62,14 +59,13 @@ public final class EditConnection {
         if (ifMatch == null) {
             return Decision.refuse(new PreconditionRequired("the connection (GET /v1/connections/{id})"));
         }
-        String newName = name;
         return Decision.of(() -> {
             Connection stored = view.stored(caller, connectionId);
             Instant now = clock.instant();
             if (!ifMatch.contains(ANY) && !ifMatch.contains(view.tag(stored.asSeenAt(now), caller))) {
                 return Decision.refuse(new ConnectionChanged());
             }
-            Connection edited = stored.edited(edit.nameSent() ? newName : stored.name(),
+            Connection edited = stored.edited(edit.nameSent() ? name : stored.name(),
                     edit.descriptionSent() ? description : stored.description(),
                     now.truncatedTo(ChronoUnit.MILLIS));
             // A lost commit means another change landed since the read: deciding again finds the tag stale.
