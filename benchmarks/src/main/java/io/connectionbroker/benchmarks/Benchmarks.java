@@ -73,16 +73,16 @@ public final class Benchmarks {
         SecureEntropy entropy = new SecureEntropy();
         RegisterInstance register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
         IdempotentRequests requests = new IdempotentRequests(store, clock);
-        RegisterInstance.Registered acme = requests.commit(register.register(
+        RegisterInstance.Registered acme = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, register.register(
                 SeedingHelpdesks.command("https://acme.zendesk.com")));
-        RegisterInstance.Registered beta = requests.commit(register.register(
+        RegisterInstance.Registered beta = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, register.register(
                 SeedingHelpdesks.command("https://beta.zendesk.com")));
         InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME);
-        InitiateConnection.Initiated initiated = requests.commit(() -> initiate.initiate(acme.instance(),
+        InitiateConnection.Initiated initiated = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(acme.instance(),
                 new InitiateConnection.Command("https://beta.zendesk.com", false, Mode.SCRIPT, "acme", "beta", null,
                         null, "SUPPORT")));
-        Connection connection = requests.commit(() -> new AcceptInvitation(store, clock).accept(beta.instance(),
+        Connection connection = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> new AcceptInvitation(store, clock).accept(beta.instance(),
                 new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
         String id = connection.id();
         String acmeKey = acme.apiKey().reveal();

@@ -64,7 +64,7 @@ final class ScaleBenchmark {
     }
 
     private RegisterInstance.Registered instance(Platform platform) {
-        return requests.commit(register.register(SeedingHelpdesks.command("https://b"
+        return requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, register.register(SeedingHelpdesks.command("https://b"
                 + UUID.randomUUID().toString().replace("-", "") + "." + platform.host())));
     }
 
@@ -101,7 +101,7 @@ final class ScaleBenchmark {
                 done.add(pool.submit(() -> {
                     for (int i = thread; i < missing; i += FILL_THREADS) {
                         Instance initiator = i < ownerMissing ? owner.instance() : others.get(i % others.size());
-                        Connection connection = requests.commit(() -> initiate.initiate(initiator,
+                        Connection connection = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(initiator,
                                 new InitiateConnection.Command(null, true, Mode.BASIC, "src", "dst", null, null,
                                         "SUPPORT"))).connection();
                         if (initiator == owner.instance()) {
@@ -124,7 +124,7 @@ final class ScaleBenchmark {
     private double[] measure() {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 2 * SAMPLES; i++) {
-            codes.add(requests.commit(() -> initiate.initiate(owner.instance(), new InitiateConnection.Command(
+            codes.add(requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(owner.instance(), new InitiateConnection.Command(
                     acceptor.instance().url().value(), false, Mode.BASIC, "src", "dst", null, null, "SUPPORT")))
                     .code().reveal());
         }

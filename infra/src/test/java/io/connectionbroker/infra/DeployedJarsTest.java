@@ -84,20 +84,20 @@ class DeployedJarsTest {
         RegisterInstance register = new RegisterInstance(store, new HttpHelpdeskUsers(json, helpdesks.endpoint(),
                 Duration.ofSeconds(3)), clock, entropy);
         Proof admin = new Proof.OAuth(StandInHelpdesks.ADMIN);
-        RegisterInstance.Registered acme = runner.commit(register.register(new RegisterInstance.Command(
+        RegisterInstance.Registered acme = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, register.register(new RegisterInstance.Command(
                 "https://acme.zendesk.com", null, true, admin)));
-        RegisterInstance.Registered beta = runner.commit(register.register(new RegisterInstance.Command(
+        RegisterInstance.Registered beta = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, register.register(new RegisterInstance.Command(
                 "https://beta.zendesk.com", null, true, admin)));
         InitiateConnection initiate = new InitiateConnection(store, clock, entropy,
                 InitiateConnection.DEFAULT_INVITATION_LIFETIME);
         InitiateConnection.Command toBeta = new InitiateConnection.Command(
                 "https://beta.zendesk.com", false, Mode.BASIC, "acme", "beta", null, null, "SUPPORT");
-        String invited = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
-        String active = runner.commit(() -> new AcceptInvitation(store, clock).accept(beta.instance(),
+        String invited = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        String active = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> new AcceptInvitation(store, clock).accept(beta.instance(),
                 new AcceptInvitation.Command(invited, "HELP"))).id();
-        String toAccept = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
-        String toDecline = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
-        Connection toDelete = runner.commit(() -> initiate.initiate(acme.instance(), toBeta)).connection();
+        String toAccept = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        String toDecline = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(acme.instance(), toBeta)).code().reveal();
+        Connection toDelete = runner.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(acme.instance(), toBeta)).connection();
         String acmeKey = acme.apiKey().reveal();
         String betaKey = beta.apiKey().reveal();
 

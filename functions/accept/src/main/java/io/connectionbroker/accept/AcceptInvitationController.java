@@ -5,6 +5,7 @@ import io.connectionbroker.domain.Texts;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.AcceptInvitation;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -79,7 +80,8 @@ public class AcceptInvitationController {
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         AcceptRequest read = fields.as(AcceptRequest.class);
         AcceptInvitation.Command command = new AcceptInvitation.Command(read.code(), read.project());
@@ -87,7 +89,7 @@ public class AcceptInvitationController {
             fields.reject("code", "is required: the invitation code the initiating admin gave you");
         }
         fields.throwIfInvalid();
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, body,
                 () -> acceptInvitation.accept(caller, command),
                 accepted -> HttpResponse.ok(new Acceptance(ConnectionView.of(accepted, caller.id(), appUrls))));
     }

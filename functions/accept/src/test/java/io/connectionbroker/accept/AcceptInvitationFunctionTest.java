@@ -175,7 +175,7 @@ class AcceptInvitationFunctionTest extends FunctionTest {
         assertTrue(function.bean(ConnectionStore.class).replaceConnection(new Connection(basic.id(), basic.status(),
                 basic.type(), Mode.VISUAL, basic.name(), basic.description(), basic.source(), basic.destination(),
                 basic.invitationId(), basic.invitationExpiresAt(), basic.createdAt(), basic.updatedAt(),
-                basic.version() + 1), null));
+                basic.version() + 1), java.util.List.of(), null));
         Registered later = arrange.instanceAt(url, License.PAID, true);
 
         Answer answer = accept(later, visual.code().reveal(), "HELP");

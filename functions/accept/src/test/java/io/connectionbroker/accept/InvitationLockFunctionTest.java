@@ -80,7 +80,7 @@ class InvitationLockFunctionTest extends FunctionTest {
         String madeUp = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC).code().reveal();
         function.bean(ConnectionStore.class).deleteConnection(function.bean(ConnectionStore.class)
                 .findConnection(function.bean(ConnectionStore.class).findInvitation(madeUp.substring(4, 20))
-                        .orElseThrow().connectionId()).orElseThrow());
+                        .orElseThrow().connectionId()).orElseThrow(), java.util.List.of());
         accept(function, beta, WrongCode.sameIdAs(code, 1));
         accept(function, beta, madeUp);
 

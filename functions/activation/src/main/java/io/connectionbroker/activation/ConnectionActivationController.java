@@ -3,6 +3,7 @@ package io.connectionbroker.activation;
 import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -70,8 +71,9 @@ public class ConnectionActivationController {
                                       @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @PathVariable String id) {
-        Instance caller = callers.from(authorization);
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, null,
                 () -> activation.deactivate(caller, id), connection -> view(connection, caller));
     }
 
@@ -93,8 +95,9 @@ public class ConnectionActivationController {
                                     @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @PathVariable String id) {
-        Instance caller = callers.from(authorization);
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, null,
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, null,
                 () -> activation.activate(caller, id), connection -> view(connection, caller));
     }
 

@@ -3,6 +3,7 @@ package io.connectionbroker.activation;
 import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.EditConnection;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Texts;
 import io.connectionbroker.domain.ViewConnection;
@@ -96,13 +97,14 @@ public class EditConnectionController {
                                 @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                 @PathVariable String id,
                                 @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         EditRequest read = fields.as(EditRequest.class);
         fields.throwIfInvalid();
         EditConnection.Edit edit = new EditConnection.Edit(fields.sent("name"), read.name(),
                 fields.sent("description"), read.description());
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, body,
                 () -> editConnection.edit(caller, id, EntityTags.listed(ifMatch), edit),
                 edited -> HttpResponse.ok(ConnectionView.of(edited, caller.id(), appUrls))
                         .header(HttpHeaders.ETAG, EntityTags.quoted(viewConnection.tag(edited, caller))));

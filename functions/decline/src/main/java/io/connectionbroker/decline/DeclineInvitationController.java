@@ -4,6 +4,7 @@ import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.InvitationCode;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.DeclineInvitation;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -78,14 +79,15 @@ public class DeclineInvitationController {
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         String code = fields.as(DeclineRequest.class).code();
         if (code == null) {
             fields.reject("code", "is required: the invitation code you were given");
         }
         fields.throwIfInvalid();
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, body,
                 () -> declineInvitation.decline(caller, code),
                 declined -> HttpResponse.ok(new Declination(ConnectionView.of(declined, caller.id(), appUrls))));
     }

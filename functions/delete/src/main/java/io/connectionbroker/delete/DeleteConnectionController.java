@@ -2,6 +2,7 @@ package io.connectionbroker.delete;
 
 import io.connectionbroker.domain.DeleteConnection;
 import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.document.ConnectionRoute;
@@ -42,8 +43,9 @@ public class DeleteConnectionController {
     public HttpResponse<Void> delete(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String id) {
-        Instance caller = callers.from(authorization);
-        requests.commit(() -> deleteConnection.delete(caller, id));
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        requests.commit(calling.actor(), () -> deleteConnection.delete(caller, id));
         return HttpResponse.noContent();
     }
 }

@@ -28,6 +28,16 @@ public final class AuthenticateInstance {
      * @throws Unauthenticated when there is no key, or it is not a key of a registered instance
      */
     public Instance authenticate(String apiKeyText) {
+        return caller(apiKeyText).instance();
+    }
+
+    /**
+     * The calling instance with the id of the key it sent.
+     *
+     * @param apiKeyText the key as the caller sent it, or null when it sent none
+     * @throws Unauthenticated when there is no key, or it is not a key of a registered instance
+     */
+    public Caller caller(String apiKeyText) {
         if (apiKeyText == null || apiKeyText.isBlank()) {
             throw new Unauthenticated("No API key was sent. " + HOW);
         }
@@ -46,6 +56,6 @@ public final class AuthenticateInstance {
         if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(now.minus(USE_RECORDED_TO))) {
             store.recordKeyUse(stored.keyId(), now, now.minus(USE_RECORDED_TO));
         }
-        return instance;
+        return new Caller(instance, stored.keyId());
     }
 }

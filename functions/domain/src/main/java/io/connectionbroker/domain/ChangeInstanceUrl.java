@@ -19,10 +19,12 @@ import java.util.function.Supplier;
  */
 public final class ChangeInstanceUrl {
     private final ConnectionStore store;
+    private final java.time.Clock clock;
     private final ProofOfControl proofOfControl;
 
-    public ChangeInstanceUrl(ConnectionStore store, HelpdeskUsers helpdesks) {
+    public ChangeInstanceUrl(ConnectionStore store, HelpdeskUsers helpdesks, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.proofOfControl = new ProofOfControl(helpdesks);
     }
 
@@ -43,8 +45,11 @@ public final class ChangeInstanceUrl {
         return () -> Decision.of(() -> {
             InstanceUrl url = confirmed.get();
             Instance moved = caller.withUrl(url);
-            return Decision.changeUnlessRefused(moved, kept -> {
-                if (!url.equals(caller.url()) && !store.changeUrl(caller, url)
+            return Decision.changeUnlessRefused(moved, (kept, actor) -> {
+                if (!url.equals(caller.url()) && !store.changeUrl(caller, url, java.util.List.of(Event.ofInstance(
+                        caller.id(), EventType.INSTANCE_URL_CHANGED, actor, clock.instant().truncatedTo(
+                                java.time.temporal.ChronoUnit.MILLIS), Event.data("fromUrl", caller.url(),
+                                "url", url))))
                         && !store.findInstance(caller.id()).orElseThrow(InstanceNotFound::new).url().equals(url)) {
                     return false;
                 }

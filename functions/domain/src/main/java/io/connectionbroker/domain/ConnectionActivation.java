@@ -2,6 +2,7 @@ package io.connectionbroker.domain;
 
 import io.connectionbroker.domain.refusal.ConnectionStateConflict;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Either side switches an active connection off (nothing syncs) and on again. */
@@ -36,8 +37,12 @@ public final class ConnectionActivation {
                 return Decision.refuse(new ConnectionStateConflict(rule + "; this one is " + current.status() + ".",
                         current.status()));
             }
-            Connection changed = current.withStatus(to, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            return Decision.change(changed, kept -> store.replaceConnection(changed, kept), () -> {
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Connection changed = current.withStatus(to, at);
+            EventType type = to == ConnectionStatus.ACTIVE ? EventType.CONNECTION_ACTIVATED
+                    : EventType.CONNECTION_DEACTIVATED;
+            return Decision.change(changed, (kept, actor) -> store.replaceConnection(changed,
+                    java.util.List.of(Event.about(changed, type, actor, at, Event.data("status", to))), kept), () -> {
                 ConnectionStatus now = view.view(caller, connectionId).status();
                 return new ConnectionStateConflict(rule + "; other requests kept changing it, and it is now " + now
                         + ". Look at it again before you send this again.", now);

@@ -7,6 +7,10 @@ import java.util.Optional;
  * Where instances, their keys, connections and invitations are kept. Every write that changes more than
  * one record is all-or-nothing.
  * <p>
+ * Every write that changes something takes the {@link Event}s it makes and writes each into the feed of every
+ * instance it names, in the same transaction as the change, after the events already there: one feed's events
+ * are numbered without gaps or repeats in the order their changes were written.
+ * <p>
  * The writes a POST makes take an {@link IdempotencyRecord} ({@code kept}, null for none): it is written in the
  * same transaction as the effect, on condition that no live record holds its scope and key; otherwise nothing
  * is written and {@link IdempotencyKeyTaken} is thrown, whatever else the write would have found.
@@ -21,7 +25,7 @@ public interface ConnectionStore {
      *
      * @return false, storing nothing, when another instance holds the URL already
      */
-    boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept);
+    boolean registerInstance(Instance instance, InstanceKey key, java.util.List<Event> events, IdempotencyRecord kept);
 
     Optional<Instance> findInstance(String instanceId);
 
@@ -46,7 +50,7 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the new URL is taken or the instance moved meanwhile
      */
-    boolean changeUrl(Instance instance, InstanceUrl url);
+    boolean changeUrl(Instance instance, InstanceUrl url, java.util.List<Event> events);
 
     /**
      * Shows the URL on the instance's side of every connection it is a side of, one connection at a time; each
@@ -74,14 +78,14 @@ public interface ConnectionStore {
      *
      * @return false, storing nothing, when the instance has {@code maxKeys} keys already
      */
-    boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept);
+    boolean addKey(InstanceKey key, int maxKeys, java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
      *
      * @return false, deleting nothing, when it is the last key (or was revoked meanwhile)
      */
-    boolean revokeKey(InstanceKey key);
+    boolean revokeKey(InstanceKey key, java.util.List<Event> events);
 
     /**
      * Replaces every key of an instance with one new key, all or nothing, on condition that the instance's
@@ -90,14 +94,14 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the instance's keys changed meanwhile
      */
     boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
-                        IdempotencyRecord kept);
+                        java.util.List<Event> events, IdempotencyRecord kept);
 
     /** Records that the key was used at {@code at}, unless it was recorded as used at or after {@code since}. */
     void recordKeyUse(String keyId, Instant at, Instant since);
 
     /** Stores a new connection together with its invitation and its sync rules, all or nothing. */
     void createConnection(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
-                          IdempotencyRecord kept);
+                          java.util.List<Event> events, IdempotencyRecord kept);
 
     Optional<RuleSet> findRules(String connectionId, RuleSet.Owner owner);
 
@@ -106,7 +110,8 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the rules were changed meanwhile (or are gone)
      */
-    boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion);
+    boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion,
+                         java.util.List<Event> events);
 
     Optional<Connection> findConnection(String connectionId);
 
@@ -134,7 +139,7 @@ public interface ConnectionStore {
      * @return false, changing nothing, when the invitation was answered (or the connection changed) meanwhile
      */
     boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy, Instant answeredAt,
-                             Connection changed, IdempotencyRecord kept);
+                             Connection changed, java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Stores a changed connection on condition that the stored one is still the version the change was decided
@@ -142,7 +147,7 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection changed (or was deleted) meanwhile
      */
-    boolean replaceConnection(Connection changed, IdempotencyRecord kept);
+    boolean replaceConnection(Connection changed, java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Gives a pending connection a new invitation, all or nothing: stores the changed connection (which
@@ -152,7 +157,8 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection changed (was accepted, declined, re-invited) meanwhile
      */
-    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next, IdempotencyRecord kept);
+    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
+                              java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or
@@ -160,7 +166,8 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection changed (or is gone)
      */
-    boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept);
+    boolean upgradeMode(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, java.util.List<Event> events,
+                        IdempotencyRecord kept);
 
     /**
      * Deletes the connection, its invitation and its rules, all or nothing, on condition that the stored
@@ -168,7 +175,7 @@ public interface ConnectionStore {
      *
      * @return false, deleting nothing, when the connection changed or was deleted meanwhile
      */
-    boolean deleteConnection(Connection connection);
+    boolean deleteConnection(Connection connection, java.util.List<Event> events);
 
     /**
      * The connections the instance is a side of (as source, or as destination once accepted), newest first.
@@ -190,6 +197,36 @@ public interface ConnectionStore {
      */
     ConnectionPage findConnectionsOf(String instanceId, int limit, String after,
                                      java.util.function.Predicate<Connection> keep);
+
+    /**
+     * The events in the instance's feed after {@code after} (0 for the first), oldest first, at most
+     * {@code limit}.
+     */
+    java.util.List<FeedEntry> findEvents(String instanceId, long after, int limit);
+
+    /**
+     * The unanswered invitations the instance made that lapsed by {@code now} and whose lapse is not in its feed
+     * yet, soonest first, at most {@code limit}. A key range, never a scan: the store lists each invitation by
+     * when it lapses as it writes it, and strikes it off the list when it is answered, replaced or deleted.
+     */
+    java.util.List<LapsedInvitation> findLapsedInvitations(String instanceId, Instant now, int limit);
+
+    /**
+     * Writes the lapse's event and strikes the invitation off the list, all or nothing, on condition that it is
+     * still listed and unanswered; from then on the invitation can no longer be answered, even by an answer
+     * decided before it lapsed.
+     *
+     * @return false, writing nothing, when it was answered, replaced, deleted or reported meanwhile
+     */
+    boolean reportLapse(LapsedInvitation lapsed, Event event);
+
+    /** An event in one feed: its position there, 1 for the first. */
+    record FeedEntry(long position, Event event) {
+    }
+
+    /** An invitation an instance made that lapsed unanswered, not reported in its feed yet. */
+    record LapsedInvitation(String instanceId, String connectionId, String invitationId, Instant expiresAt) {
+    }
 
     /**
      * One page of an instance's connections.

@@ -32,12 +32,14 @@ public sealed interface Decision<R> {
     @FunctionalInterface
     interface Commit {
         /**
-         * @param kept the answer to keep for the request's Idempotency-Key, written all-or-nothing with the
-         *             change; null when the request has no key
+         * @param kept  the answer to keep for the request's Idempotency-Key, written all-or-nothing with the
+         *              change; null when the request has no key
+         * @param actor who the change's events name as having made it: the calling instance and its key, or
+         *              {@link Actor#ANONYMOUS} where the request has no caller (the operation knows who then)
          * @return false, writing nothing, when a record the change was decided from changed meanwhile
          * @throws IdempotencyKeyTaken when a live record holds the key, writing nothing
          */
-        boolean write(IdempotencyRecord kept);
+        boolean write(IdempotencyRecord kept, Actor actor);
     }
 
     static <R> Decision<R> refuse(Refusal refusal) {

@@ -8,10 +8,12 @@ import java.time.Clock;
 public final class DeleteConnection {
     private final ViewConnection view;
     private final ConnectionStore store;
+    private final Clock clock;
 
     public DeleteConnection(ConnectionStore store, Clock clock) {
         this.view = new ViewConnection(store, clock);
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -24,7 +26,9 @@ public final class DeleteConnection {
         return Decision.of(() -> {
             Connection connection = view.view(caller, connectionId);
             // A DELETE has no Idempotency-Key: deleting again answers 404, which says the same.
-            return Decision.change(connection, kept -> store.deleteConnection(connection),
+            return Decision.change(connection, (kept, actor) -> store.deleteConnection(connection, java.util.List.of(
+                            Event.about(connection, EventType.CONNECTION_DELETED, actor, clock.instant().truncatedTo(
+                                    java.time.temporal.ChronoUnit.MILLIS), Event.data("name", connection.name())))),
                     () -> view.keptChanging(caller, connectionId, "Look at it again before you delete it."));
         });
     }

@@ -69,7 +69,9 @@ public final class EditConnection {
                     edit.descriptionSent() ? description : stored.description(),
                     now.truncatedTo(ChronoUnit.MILLIS));
             // A lost commit means another change landed since the read: deciding again finds the tag stale.
-            return Decision.change(edited.asSeenAt(now), kept -> store.replaceConnection(edited, kept),
+            return Decision.change(edited.asSeenAt(now), (kept, actor) -> store.replaceConnection(edited,
+                    java.util.List.of(Event.about(edited, EventType.CONNECTION_EDITED, actor, edited.updatedAt(),
+                            Event.data("name", edited.name(), "description", edited.description()))), kept),
                     ConnectionChanged::new);
         });
     }

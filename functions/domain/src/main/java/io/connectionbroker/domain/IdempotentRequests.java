@@ -76,13 +76,14 @@ public final class IdempotentRequests {
      * @throws io.connectionbroker.domain.refusal.Refusal the refusal decided, or the change's when its commits
      *                                                    kept losing
      */
-    public <R> R commit(Supplier<Decision<R>> decide) {
-        return commit(decide, result -> null);
+    public <R> R commit(Actor actor, Supplier<Decision<R>> decide) {
+        return commit(actor, decide, result -> null);
     }
 
     /**
-     * @param scope       the calling instance's id, or {@link #ANONYMOUS}, where the key must be a random UUID:
-     *                    anyone may send it, and the answer it replays may hold a secret
+     * @param actor       the calling instance and its key, whose id scopes the Idempotency-Key; or
+     *                    {@link Actor#ANONYMOUS}, where the key must be a random UUID: anyone may send it, and the
+     *                    answer it replays may hold a secret
      * @param key         the Idempotency-Key header, or null to perform the operation without keeping anything
      * @param fingerprint what identifies the request: the same method, path and body give the same fingerprint
      * @param seal        turns the operation's result into the answer to keep, encrypted
@@ -90,11 +91,12 @@ public final class IdempotentRequests {
      * @throws InvalidRequest       when the key is not one this service accepts
      * @throws IdempotencyKeyReused when the key was used for another request within {@link #RETENTION}
      */
-    public <R> Outcome<R> perform(String scope, String key, String fingerprint, Function<R, byte[]> seal,
+    public <R> Outcome<R> perform(Actor actor, String key, String fingerprint, Function<R, byte[]> seal,
                                   Supplier<Decision<R>> decide) {
         if (key == null) {
-            return new Performed<>(commit(decide));
+            return new Performed<>(commit(actor, decide));
         }
+        String scope = actor.isAnonymous() ? ANONYMOUS : actor.instanceId();
         check(scope, key);
         Instant now = clock.instant();
         Optional<IdempotencyRecord> kept = live(scope, key, now);
@@ -102,7 +104,7 @@ public final class IdempotentRequests {
             return replay(kept.get(), fingerprint);
         }
         try {
-            return new Performed<>(commit(decide, result ->
+            return new Performed<>(commit(actor, decide, result ->
                     new IdempotencyRecord(scope, key, fingerprint, seal.apply(result), now)));
         } catch (IdempotencyKeyTaken takenMeanwhile) {
             // A request with this key took effect while this one ran: answer as its retries will be answered.
@@ -112,7 +114,7 @@ public final class IdempotentRequests {
         }
     }
 
-    private <R> R commit(Supplier<Decision<R>> decide, Function<R, IdempotencyRecord> keep) {
+    private <R> R commit(Actor actor, Supplier<Decision<R>> decide, Function<R, IdempotencyRecord> keep) {
         Instant deadline = clock.instant().plus(REDECIDE_WITHIN);
         Decision.Change<R> lost = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -121,7 +123,7 @@ public final class IdempotentRequests {
                 throw refused.refusal();
             }
             Decision.Change<R> change = (Decision.Change<R>) decision;
-            if (change.commit().write(keep.apply(change.result()))) {
+            if (change.commit().write(keep.apply(change.result()), actor)) {
                 return change.result();
             }
             lost = change;

@@ -88,8 +88,10 @@ public final class InitiateConnection {
             InvitationCode code = InvitationCode.issue(entropy);
             Instant expiresAt = now.plus(invitationLifetime);
             Connection reinvited = current.reinvited(code.id(), expiresAt, now);
-            return Decision.change(new Initiated(reinvited, code), kept -> store.replaceInvitation(reinvited,
-                            current.invitationId(), Invitation.open(code, connectionId, expiresAt), kept),
+            return Decision.change(new Initiated(reinvited, code), (kept, actor) -> store.replaceInvitation(reinvited,
+                            current.invitationId(), Invitation.open(code, connectionId, expiresAt), java.util.List.of(
+                                    Event.about(reinvited, EventType.INVITATION_REISSUED, actor, now,
+                                            Event.data("invitationExpiresAt", expiresAt))), kept),
                     () -> view.keptChanging(initiator, connectionId, "Look at it again before inviting."));
         });
     }
@@ -97,6 +99,15 @@ public final class InitiateConnection {
     /** Decides a new PENDING connection, its invitation and its mode's default rules. */
     public Decision<Initiated> initiate(Instance initiator, Command command) {
         return Decision.of(() -> decideInitiation(initiator, command));
+    }
+
+    /** What a new connection's event says: everything the initiator chose, and never the code. */
+    private static java.util.Map<String, Object> initiatedData(Connection connection) {
+        return Event.data("type", connection.type(), "mode", connection.mode(), "name", connection.name(),
+                "description", connection.description(), "sourceShortName", connection.source().shortName(),
+                "destinationShortName", connection.destination().shortName(),
+                "destinationUrl", connection.destination().url(), "invitationExpiresAt",
+                connection.invitationExpiresAt());
     }
 
     private Decision<Initiated> decideInitiation(Instance initiator, Command command) {
@@ -132,9 +143,10 @@ public final class InitiateConnection {
         Initiated initiated = new Initiated(connection, code, command.adminAccess()
                 ? appUrls.confirmUrl(destinationUrl, offer.platform(), connection.id(), code) : null);
         // A new connection's id is new: its commit conflicts with nothing but the Idempotency-Key.
-        return Decision.change(initiated, kept -> {
+        return Decision.change(initiated, (kept, actor) -> {
             store.createConnection(connection, Invitation.open(code, connection.id(), expiresAt),
-                    DefaultRules.forMode(command.mode()), kept);
+                    DefaultRules.forMode(command.mode()), java.util.List.of(Event.about(connection,
+                            EventType.CONNECTION_INITIATED, actor, now, initiatedData(connection))), kept);
             return true;
         }, () -> {
             throw new IllegalStateException("a new connection's commit cannot lose");

@@ -47,7 +47,9 @@ public final class InstanceKeys {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ApiKey apiKey = ApiKey.issue(entropy);
         InstanceKey key = new InstanceKey(apiKey.id(), caller.id(), apiKey.hash(), now);
-        return Decision.changeUnlessRefused(new Issued(key, apiKey), kept -> store.addKey(key, MAX_KEYS, kept),
+        return Decision.changeUnlessRefused(new Issued(key, apiKey), (kept, actor) -> store.addKey(key, MAX_KEYS,
+                        java.util.List.of(Event.ofInstance(caller.id(), EventType.API_KEY_CREATED, actor, now,
+                                Event.data("keyId", key.keyId()))), kept),
                 () -> new KeyLimitReached("Your instance has " + MAX_KEYS + " API keys, as many as it may. Revoke"
                         + " one it no longer uses (DELETE /v1/instances/me/keys/{keyId}), then issue a new one."));
     }
@@ -63,7 +65,9 @@ public final class InstanceKeys {
             return Decision.refuse(noSuchKey());
         }
         // The store keeps the rule (never the last key); a lost commit says which way it went.
-        return Decision.changeUnlessRefused(key, kept -> store.revokeKey(key), () -> callersKey(caller, keyId) == null
+        return Decision.changeUnlessRefused(key, (kept, actor) -> store.revokeKey(key, java.util.List.of(
+                Event.ofInstance(caller.id(), EventType.API_KEY_REVOKED, actor, clock.instant().truncatedTo(
+                        ChronoUnit.MILLIS), Event.data("keyId", key.keyId())))), () -> callersKey(caller, keyId) == null
                 ? noSuchKey() : new LastKey("This is your instance's last API key: revoking it would lock your app"
                 + " out. Issue a new key first (POST /v1/instances/me/keys), then revoke this one."));
     }

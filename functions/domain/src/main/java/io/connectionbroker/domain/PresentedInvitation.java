@@ -70,8 +70,15 @@ record PresentedInvitation(Invitation invitation, Connection connection) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             PresentedInvitation presented = check(store, caller, codeText, now);
             Connection changed = decide.apply(presented, now);
-            return Decision.change(changed, kept -> store.answerInvitation(presented.invitation(), answer,
-                    caller.id(), now, changed, kept), () -> {
+            EventType type = answer == Invitation.Answer.ACCEPTED ? EventType.CONNECTION_ACCEPTED
+                    : EventType.CONNECTION_DECLINED;
+            // The decliner never becomes a side, but its feed shows what it did.
+            java.util.Map<String, Object> data = answer == Invitation.Answer.ACCEPTED
+                    ? Event.data("destinationInstanceId", caller.id(), "destinationUrl", caller.url())
+                    : Event.data("declinedBy", caller.id());
+            return Decision.change(changed, (kept, actor) -> store.answerInvitation(presented.invitation(), answer,
+                    caller.id(), now, changed, java.util.List.of(Event.about(changed, type, actor, now, data,
+                            caller.id())), kept), () -> {
                         // What a fresh look finds: answered, replaced or deleted meanwhile, or still unchanged.
                         ConnectionStatus status = check(store, caller, codeText, clock.instant()).connection().status();
                         return new ConnectionStateConflict("Other requests kept changing this connection while you"

@@ -36,6 +36,23 @@ public final class RecoverInstance {
      *
      * @see ProofOfControl#confirm for the refusals before anything is read or written
      */
+    /**
+     * The events of a recovery: each old key revoked, the new one created, by the instance proving itself through
+     * its helpdesk (no key).
+     */
+    private static List<Event> recovered(Instance instance, List<InstanceKey> revoked, InstanceKey added,
+                                         Instant at) {
+        Actor helpdeskProof = new Actor(instance.id(), null);
+        List<Event> events = new java.util.ArrayList<>();
+        for (InstanceKey old : revoked) {
+            events.add(Event.ofInstance(instance.id(), EventType.API_KEY_REVOKED, helpdeskProof, at,
+                    Event.data("keyId", old.keyId())));
+        }
+        events.add(Event.ofInstance(instance.id(), EventType.API_KEY_CREATED, helpdeskProof, at,
+                Event.data("keyId", added.keyId())));
+        return events;
+    }
+
     public Supplier<Decision<InstanceKeys.Issued>> recover(Command command) {
         Supplier<InstanceUrl> confirmed = proofOfControl.confirmOnce(command.url(), null, command.proof());
         return () -> Decision.of(() -> {
@@ -49,7 +66,8 @@ public final class RecoverInstance {
             ApiKey apiKey = ApiKey.issue(entropy);
             InstanceKey key = new InstanceKey(apiKey.id(), instance.id(), apiKey.hash(), now);
             return Decision.change(new InstanceKeys.Issued(key, apiKey),
-                    kept -> store.replaceKeys(instance.id(), revoked, key, kept),
+                    (kept, actor) -> store.replaceKeys(instance.id(), revoked, key, recovered(instance, revoked, key,
+                            now), kept),
                     () -> new StoreUnavailable("The instance's API keys are being changed by other requests. Send"
                             + " the same request again.", Duration.ofSeconds(1)));
         });

@@ -51,8 +51,11 @@ public final class RegisterInstance {
             Instance instance = new Instance(entropy.uuid().toString(), url, url.platform(), License.TRIAL,
                     now.plus(Instance.TRIAL), command.isPublic() == null || command.isPublic(), now);
             ApiKey key = ApiKey.issue(entropy);
-            return Decision.changeUnlessRefused(new Registered(instance, key), kept -> store.registerInstance(instance,
-                    new InstanceKey(key.id(), instance.id(), key.hash(), now), kept),
+            return Decision.changeUnlessRefused(new Registered(instance, key), (kept, actor) -> store.registerInstance(
+                    instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(
+                            Event.ofInstance(instance.id(), EventType.INSTANCE_REGISTERED, new Actor(instance.id(),
+                                    key.id()), now, Event.data("url", url, "platform", instance.platform(),
+                                    "public", instance.isPublic()))), kept),
                     () -> new InstanceAlreadyRegistered(url));
         });
     }

@@ -34,6 +34,6 @@ public final class SetLicense {
         Instant trialEndsAt = license == License.TRIAL
                 ? clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Instance.TRIAL) : null;
         return Decision.changeUnlessRefused(current.withLicense(license, trialEndsAt),
-                kept -> store.setLicense(instanceId, license, trialEndsAt).isPresent(), InstanceNotFound::new);
+                (kept, actor) -> store.setLicense(instanceId, license, trialEndsAt).isPresent(), InstanceNotFound::new);
     }
 }

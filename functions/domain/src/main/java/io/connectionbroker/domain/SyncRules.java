@@ -22,7 +22,10 @@ public final class SyncRules {
     private final ViewConnection view;
     private final ConnectionStore store;
 
+    private final Clock clock;
+
     public SyncRules(ConnectionStore store, Clock clock) {
+        this.clock = clock;
         this.view = new ViewConnection(store, clock);
         this.store = store;
     }
@@ -98,7 +101,10 @@ public final class SyncRules {
                     ? next.reversed() : next;
             // The rules' version is the condition; deciding again reports the version that won.
             return Decision.change(new SideRules(current.side(), next),
-                    kept -> store.replaceRules(connectionId, owner, toStore, version),
+                    (kept, actor) -> store.replaceRules(connectionId, owner, toStore, version, java.util.List.of(
+                            Event.about(connection, EventType.RULES_CHANGED, actor, clock.instant().truncatedTo(
+                                    java.time.temporal.ChronoUnit.MILLIS), Event.data("side", current.side(),
+                                    "owner", owner, "version", next.version())))),
                     () -> new RulesVersionConflict(version, view(caller, connectionId).rules().version()));
         });
     }

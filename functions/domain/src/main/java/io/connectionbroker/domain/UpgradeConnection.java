@@ -48,8 +48,11 @@ public final class UpgradeConnection {
                     .orElseThrow(ConnectionNotFound::new);
             ModeRules.checkAtInitiation(target, initiator, initiator.licenseAt(clock.instant()), current.type(),
                     current.destination().platform());
-            Connection upgraded = current.withMode(target, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            return Decision.change(upgraded, kept -> store.upgradeMode(upgraded, DefaultRules.forMode(target), kept),
+            java.time.Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Connection upgraded = current.withMode(target, at);
+            return Decision.change(upgraded, (kept, actor) -> store.upgradeMode(upgraded, DefaultRules.forMode(target),
+                            java.util.List.of(Event.about(upgraded, EventType.CONNECTION_UPGRADED, actor, at,
+                                    Event.data("fromMode", current.mode(), "mode", target))), kept),
                     () -> view.keptChanging(caller, connectionId, "Look at it again before you send this again."));
         });
     }

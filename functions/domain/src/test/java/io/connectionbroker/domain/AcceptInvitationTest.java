@@ -138,7 +138,7 @@ class AcceptInvitationTest {
         InitiateConnection.Initiated basic = broker.commit(() -> broker.initiate.initiate(acme,
                 toUrl("https://delta.freshdesk.com", Mode.BASIC)));
         Connection visual = basic.connection().withMode(Mode.VISUAL, basic.connection().createdAt());
-        assertTrue(broker.store.upgradeMode(visual, DefaultRules.forMode(Mode.VISUAL), null));
+        assertTrue(broker.store.upgradeMode(visual, DefaultRules.forMode(Mode.VISUAL), java.util.List.of(), null));
         String code = basic.code().reveal();
         Instance delta = broker.instance("https://delta.freshdesk.com", Platform.FRESHDESK);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ChangeInstanceUrlTest {
     private final TestBroker broker = new TestBroker();
-    private final ChangeInstanceUrl change = new ChangeInstanceUrl(broker.store, broker.helpdesks);
+    private final ChangeInstanceUrl change = new ChangeInstanceUrl(broker.store, broker.helpdesks, broker.clock);
     private final Instance acme = broker.register("https://acme.zendesk.com").instance();
     private final Instance beta = broker.register("https://beta.zendesk.com").instance();
 

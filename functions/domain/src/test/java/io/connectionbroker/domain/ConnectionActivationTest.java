@@ -68,7 +68,7 @@ class ConnectionActivationTest {
         broker.commit(() -> activation.deactivate(acme, connection.id()));
 
         assertEquals(false, broker.store.replaceConnection(
-                stale.withStatus(ConnectionStatus.DEACTIVATED, broker.clock.instant()), null));
+                stale.withStatus(ConnectionStatus.DEACTIVATED, broker.clock.instant()), java.util.List.of(), null));
     }
 
     private ConnectionStateConflict refusedDeactivating(String id) {

@@ -35,7 +35,7 @@ public abstract class ConnectionStoreContract {
         Instance instance = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         ApiKey key = ApiKey.issue(entropy);
 
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null));
 
         assertEquals(Optional.of(instance), store().findInstance(instance.id()));
         assertEquals(Optional.of(instance), store().findInstanceByUrl(instance.url()));
@@ -50,7 +50,7 @@ public abstract class ConnectionStoreContract {
         Instance instance = new Instance(entropy.uuid().toString(), InstanceUrl.parse("url", "https://lic.zendesk.com"),
                 Platform.ZENDESK, License.TRIAL, now.plusSeconds(60), true, now);
         ApiKey key = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null));
 
         Instance paid = store().setLicense(instance.id(), License.PAID, null).orElseThrow();
         assertEquals(License.PAID, paid.license());
@@ -71,18 +71,18 @@ public abstract class ConnectionStoreContract {
         Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
         ApiKey first = ApiKey.issue(entropy);
         ApiKey second = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now), null));
-        assertTrue(store().addKey(new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, null));
+        assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now), java.util.List.of(), null));
+        assertTrue(store().addKey(new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, java.util.List.of(), null));
         java.util.List<InstanceKey> read = store().findKeys(instance.id());
         ApiKey third = ApiKey.issue(entropy);
-        assertTrue(store().addKey(new InstanceKey(third.id(), instance.id(), third.hash(), now), 5, null));
+        assertTrue(store().addKey(new InstanceKey(third.id(), instance.id(), third.hash(), now), 5, java.util.List.of(), null));
         ApiKey recovered = ApiKey.issue(entropy);
         InstanceKey added = new InstanceKey(recovered.id(), instance.id(), recovered.hash(), now);
 
-        assertFalse(store().replaceKeys(instance.id(), read, added, null), "a key was added after the read");
+        assertFalse(store().replaceKeys(instance.id(), read, added, java.util.List.of(), null), "a key was added after the read");
         assertEquals(3, store().findKeys(instance.id()).size());
 
-        assertTrue(store().replaceKeys(instance.id(), store().findKeys(instance.id()), added, null));
+        assertTrue(store().replaceKeys(instance.id(), store().findKeys(instance.id()), added, java.util.List.of(), null));
         assertEquals(java.util.List.of(recovered.id()),
                 store().findKeys(instance.id()).stream().map(InstanceKey::keyId).toList());
         assertEquals(Optional.empty(), store().findKey(first.id()));
@@ -90,10 +90,10 @@ public abstract class ConnectionStoreContract {
         // The instance keeps its count: one key more may be added, as to any instance with one key.
         for (int i = 1; i < 5; i++) {
             ApiKey more = ApiKey.issue(entropy);
-            assertTrue(store().addKey(new InstanceKey(more.id(), instance.id(), more.hash(), now), 5, null));
+            assertTrue(store().addKey(new InstanceKey(more.id(), instance.id(), more.hash(), now), 5, java.util.List.of(), null));
         }
         ApiKey sixth = ApiKey.issue(entropy);
-        assertFalse(store().addKey(new InstanceKey(sixth.id(), instance.id(), sixth.hash(), now), 5, null));
+        assertFalse(store().addKey(new InstanceKey(sixth.id(), instance.id(), sixth.hash(), now), 5, java.util.List.of(), null));
     }
 
     @Test
@@ -104,9 +104,9 @@ public abstract class ConnectionStoreContract {
         register(beta);
         InstanceUrl moved = InstanceUrl.parse("url", "https://acme-support.zendesk.com");
 
-        assertFalse(store().changeUrl(acme, beta.url()), "another instance's URL");
-        assertTrue(store().changeUrl(acme, moved));
-        assertFalse(store().changeUrl(acme, InstanceUrl.parse("url", "https://elsewhere.zendesk.com")),
+        assertFalse(store().changeUrl(acme, beta.url(), java.util.List.of()), "another instance's URL");
+        assertTrue(store().changeUrl(acme, moved, java.util.List.of()));
+        assertFalse(store().changeUrl(acme, InstanceUrl.parse("url", "https://elsewhere.zendesk.com"), java.util.List.of()),
                 "moved meanwhile: the instance is no longer at the URL the change was decided from");
 
         assertEquals(Optional.of(acme.withUrl(moved)), store().findInstance(acme.id()));
@@ -140,7 +140,7 @@ public abstract class ConnectionStoreContract {
 
     private void register(Instance instance) {
         ApiKey key = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null));
+        assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null));
     }
 
     @Test
@@ -149,10 +149,10 @@ public abstract class ConnectionStoreContract {
         Instance second = instance("https://acme.zendesk.com", Platform.FRESHDESK, false);
         ApiKey firstKey = ApiKey.issue(entropy);
         ApiKey secondKey = ApiKey.issue(entropy);
-        assertTrue(store().registerInstance(first, new InstanceKey(firstKey.id(), first.id(), firstKey.hash(), now), null));
+        assertTrue(store().registerInstance(first, new InstanceKey(firstKey.id(), first.id(), firstKey.hash(), now), java.util.List.of(), null));
 
         assertFalse(store().registerInstance(second,
-                new InstanceKey(secondKey.id(), second.id(), secondKey.hash(), now), null));
+                new InstanceKey(secondKey.id(), second.id(), secondKey.hash(), now), java.util.List.of(), null));
 
         assertEquals(Optional.empty(), store().findInstance(second.id()));
         assertEquals(Optional.empty(), store().findKey(secondKey.id()));
@@ -163,19 +163,19 @@ public abstract class ConnectionStoreContract {
     public void keysAreAddedUpToTheLimitRevokedDownToOneAndTheirUseRecorded() {
         Instance instance = instance("https://keys.zendesk.com", Platform.ZENDESK, true);
         InstanceKey first = key(instance);
-        assertTrue(store().registerInstance(instance, first, null));
+        assertTrue(store().registerInstance(instance, first, java.util.List.of(), null));
         InstanceKey second = key(instance);
         InstanceKey third = key(instance);
 
-        assertTrue(store().addKey(second, 3, null));
-        assertTrue(store().addKey(third, 3, null));
-        assertFalse(store().addKey(key(instance), 3, null), "the fourth key is over the limit");
+        assertTrue(store().addKey(second, 3, java.util.List.of(), null));
+        assertTrue(store().addKey(third, 3, java.util.List.of(), null));
+        assertFalse(store().addKey(key(instance), 3, java.util.List.of(), null), "the fourth key is over the limit");
         assertEquals(java.util.Set.of(first.keyId(), second.keyId(), third.keyId()), keyIds(instance));
 
-        assertTrue(store().revokeKey(first));
-        assertTrue(store().revokeKey(third));
-        assertFalse(store().revokeKey(second), "the last key stays");
-        assertFalse(store().revokeKey(first), "a revoked key is gone");
+        assertTrue(store().revokeKey(first, java.util.List.of()));
+        assertTrue(store().revokeKey(third, java.util.List.of()));
+        assertFalse(store().revokeKey(second, java.util.List.of()), "the last key stays");
+        assertFalse(store().revokeKey(first, java.util.List.of()), "a revoked key is gone");
         assertEquals(java.util.Set.of(second.keyId()), keyIds(instance));
         assertEquals(Optional.empty(), store().findKey(first.keyId()));
 
@@ -437,7 +437,7 @@ public abstract class ConnectionStoreContract {
 
         assertEquals(List.of(accepted), store().findConnectionsOf(acme.id(), 10, null).connections());
 
-        assertTrue(store().deleteConnection(accepted));
+        assertTrue(store().deleteConnection(accepted, java.util.List.of()));
         assertEquals(List.of(), store().findConnectionsOf(acme.id(), 10, null).connections());
     }
 
@@ -483,14 +483,14 @@ public abstract class ConnectionStoreContract {
 
         RuleSet next = new RuleSet(2, List.of(new SyncRule(SyncRule.Field.TYPE,
                 SyncRule.Transform.MIRROR_TYPE)), List.of());
-        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 7));
-        assertTrue(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1));
+        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 7, java.util.List.of()));
+        assertTrue(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1, java.util.List.of()));
         assertEquals(Optional.of(next), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
         assertEquals(Optional.of(defaults.get(RuleSet.Owner.DESTINATION)),
                 store().findRules(connection.id(), RuleSet.Owner.DESTINATION), "the other side's rules are untouched");
-        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1), "version 1 is stale now");
+        assertFalse(store().replaceRules(connection.id(), RuleSet.Owner.SOURCE, next, 1, java.util.List.of()), "version 1 is stale now");
 
-        assertTrue(store().deleteConnection(connection));
+        assertTrue(store().deleteConnection(connection, java.util.List.of()));
         assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.SOURCE));
         assertEquals(Optional.empty(), store().findRules(connection.id(), RuleSet.Owner.DESTINATION));
     }
@@ -519,13 +519,13 @@ public abstract class ConnectionStoreContract {
         Connection other = pendingConnection(ConnectionType.PRIVATE, null, null);
         create(other, invitationFor(other));
 
-        assertTrue(store().deleteConnection(connection));
+        assertTrue(store().deleteConnection(connection, java.util.List.of()));
 
         assertEquals(Optional.empty(), store().findConnection(connection.id()));
         assertEquals(Optional.empty(), store().findInvitation(connection.invitationId()));
         assertEquals(Optional.of(other), store().findConnection(other.id()));
         assertTrue(store().findInvitation(other.invitationId()).isPresent());
-        assertFalse(store().deleteConnection(connection), "a connection is deleted once");
+        assertFalse(store().deleteConnection(connection, java.util.List.of()), "a connection is deleted once");
     }
 
     @Test
@@ -535,15 +535,15 @@ public abstract class ConnectionStoreContract {
         Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now.plusSeconds(1));
         Connection fromAVersionNeverStored = deactivated.withStatus(ConnectionStatus.ACTIVE, now.plusSeconds(2));
 
-        assertFalse(store().replaceConnection(fromAVersionNeverStored, null));
+        assertFalse(store().replaceConnection(fromAVersionNeverStored, java.util.List.of(), null));
         assertEquals(Optional.of(connection), store().findConnection(connection.id()));
 
-        assertTrue(store().replaceConnection(deactivated, null));
+        assertTrue(store().replaceConnection(deactivated, java.util.List.of(), null));
         assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
-        assertFalse(store().replaceConnection(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), null),
+        assertFalse(store().replaceConnection(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), java.util.List.of(), null),
                 "a change decided from the first version does not write over the second");
-        assertFalse(store().upgradeMode(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), java.util.Map.of(), null));
-        assertFalse(store().deleteConnection(connection), "a delete decided from the first version");
+        assertFalse(store().upgradeMode(connection.withMode(Mode.SCRIPT, now.plusSeconds(3)), java.util.Map.of(), java.util.List.of(), null));
+        assertFalse(store().deleteConnection(connection, java.util.List.of()), "a delete decided from the first version");
         assertEquals(Optional.of(deactivated), store().findConnection(connection.id()));
     }
 
@@ -574,9 +574,9 @@ public abstract class ConnectionStoreContract {
 
         Connection stored = store().findConnection(connection.id()).orElseThrow();
         assertEquals(moved, stored.source().url());
-        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.DEACTIVATED, now), null),
+        assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.DEACTIVATED, now), java.util.List.of(), null),
                 "decided before the move");
-        assertTrue(store().replaceConnection(stored.withStatus(ConnectionStatus.DEACTIVATED, now), null));
+        assertTrue(store().replaceConnection(stored.withStatus(ConnectionStatus.DEACTIVATED, now), java.util.List.of(), null));
         assertEquals(moved, store().findConnection(connection.id()).orElseThrow().source().url());
     }
 
@@ -601,7 +601,7 @@ public abstract class ConnectionStoreContract {
         IdempotencyRecord second = record("acme", "k", now.plusSeconds(1));
 
         assertThrows(IdempotencyKeyTaken.class,
-                () -> store().replaceConnection(deactivated, second));
+                () -> store().replaceConnection(deactivated, java.util.List.of(), second));
 
         assertEquals(Optional.of(connection), store().findConnection(connection.id()), "nothing of the effect");
         assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
@@ -617,14 +617,14 @@ public abstract class ConnectionStoreContract {
         create(connection, invitationFor(connection));
 
         assertFalse(store().replaceConnection(connection.withStatus(ConnectionStatus.DECLINED, now)
-                        .withStatus(ConnectionStatus.ACTIVE, now),
+                        .withStatus(ConnectionStatus.ACTIVE, now),java.util.List.of(), 
                 record("acme", "k", now)));
         assertEquals(Optional.empty(), store().findIdempotencyRecord("acme", "k"));
 
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
-        assertTrue(store().registerInstance(acme, key(acme), null));
+        assertTrue(store().registerInstance(acme, key(acme), java.util.List.of(), null));
         Instance again = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
-        assertFalse(store().registerInstance(again, key(again), record("anonymous", "r", now)));
+        assertFalse(store().registerInstance(again, key(again), java.util.List.of(), record("anonymous", "r", now)));
         assertEquals(Optional.empty(), store().findIdempotencyRecord("anonymous", "r"));
     }
 
@@ -636,7 +636,7 @@ public abstract class ConnectionStoreContract {
                 record("acme", "k", dayAndMoreAgo));
         Connection deactivated = connection.withStatus(ConnectionStatus.DEACTIVATED, now);
 
-        assertTrue(store().replaceConnection(deactivated, record("acme", "k", now)));
+        assertTrue(store().replaceConnection(deactivated, java.util.List.of(), record("acme", "k", now)));
 
         assertEquals(Optional.of(record("acme", "k", now)), store().findIdempotencyRecord("acme", "k"));
     }
@@ -644,8 +644,8 @@ public abstract class ConnectionStoreContract {
     @Test
     public void everyWriteOfAPostKeepsItsRecord() {
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
-        assertTrue(store().registerInstance(acme, key(acme), record("anonymous", "register", now)));
-        assertTrue(store().addKey(key(acme), 5, record(acme.id(), "key", now)));
+        assertTrue(store().registerInstance(acme, key(acme), java.util.List.of(), record("anonymous", "register", now)));
+        assertTrue(store().addKey(key(acme), 5, java.util.List.of(), record(acme.id(), "key", now)));
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation previous = invitationFor(connection);
         create(connection, previous, java.util.Map.of(), record(acme.id(), "initiate", now));
@@ -659,7 +659,7 @@ public abstract class ConnectionStoreContract {
                 "HELP", now);
         assertTrue(answer(next, Invitation.Answer.ACCEPTED, "beta", now, accepted,
                 record(acme.id(), "accept", now)));
-        assertTrue(store().replaceConnection(accepted.withStatus(ConnectionStatus.DEACTIVATED, now),
+        assertTrue(store().replaceConnection(accepted.withStatus(ConnectionStatus.DEACTIVATED, now),java.util.List.of(), 
                 record(acme.id(), "deactivate", now)));
 
         assertTrue(store().findIdempotencyRecord("anonymous", "register").isPresent());
@@ -678,7 +678,7 @@ public abstract class ConnectionStoreContract {
 
     private void create(Connection connection, Invitation invitation, java.util.Map<RuleSet.Owner, RuleSet> rules,
                         IdempotencyRecord kept) {
-        store().createConnection(connection, invitation, rules, kept);
+        store().createConnection(connection, invitation, rules, java.util.List.of(), kept);
     }
 
     private boolean answer(Invitation invitation, Invitation.Answer answer, String by, Instant at, Connection changed) {
@@ -687,7 +687,7 @@ public abstract class ConnectionStoreContract {
 
     private boolean answer(Invitation invitation, Invitation.Answer answer, String by, Instant at, Connection changed,
                            IdempotencyRecord kept) {
-        return store().answerInvitation(invitation, answer, by, at, changed, kept);
+        return store().answerInvitation(invitation, answer, by, at, changed, java.util.List.of(), kept);
     }
 
     private boolean reinvite(Connection changed, String previousId, Invitation next) {
@@ -695,7 +695,7 @@ public abstract class ConnectionStoreContract {
     }
 
     private boolean reinvite(Connection changed, String previousId, Invitation next, IdempotencyRecord kept) {
-        return store().replaceInvitation(changed, previousId, next, kept);
+        return store().replaceInvitation(changed, previousId, next, java.util.List.of(), kept);
     }
 
     private boolean upgrade(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules) {
@@ -703,7 +703,7 @@ public abstract class ConnectionStoreContract {
     }
 
     private boolean upgrade(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept) {
-        return store().upgradeMode(upgraded, rules, kept);
+        return store().upgradeMode(upgraded, rules, java.util.List.of(), kept);
     }
 
     private static IdempotencyRecord record(String scope, String key, Instant keptAt) {

@@ -26,7 +26,7 @@ class IdempotentRequestsTest {
 
     /** Initiates a private connection, counting how often the operation really ran. */
     private Outcome<InitiateConnection.Initiated> initiate(String key, String fingerprint) {
-        return requests.perform(acme.id(), key, fingerprint, IdempotentRequestsTest::seal, () -> {
+        return requests.perform(new Actor(acme.id(), "key-of-acme"), key, fingerprint, IdempotentRequestsTest::seal, () -> {
             performed.incrementAndGet();
             return broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
         });
@@ -67,7 +67,7 @@ class IdempotentRequestsTest {
                 () -> initiate("k-1", "POST /v1/connections {\"a\":2}"));
         assertEquals("idempotency-key-reused", refused.kind().slug());
         Instance beta = broker.instance("https://beta.freshdesk.com", Platform.FRESHDESK);
-        Outcome<InitiateConnection.Initiated> betaOutcome = requests.perform(beta.id(), "k-1",
+        Outcome<InitiateConnection.Initiated> betaOutcome = requests.perform(new Actor(beta.id(), "key-of-beta"), "k-1",
                 "POST /v1/connections {\"a\":2}", IdempotentRequestsTest::seal,
                 () -> broker.initiate.initiate(beta, toPrivate(Mode.BASIC)));
         assertInstanceOf(Performed.class, betaOutcome, "another instance's key of the same text is its own");
@@ -82,10 +82,10 @@ class IdempotentRequestsTest {
             }
             return broker.initiate.initiate(acme, toPrivate(Mode.BASIC));
         };
-        assertThrows(ConnectionNotFound.class, () -> requests.perform(acme.id(), "k", "f", c -> new byte[1],
+        assertThrows(ConnectionNotFound.class, () -> requests.perform(new Actor(acme.id(), "key-of-acme"), "k", "f", c -> new byte[1],
                 refusedThenFine));
 
-        assertInstanceOf(Performed.class, requests.perform(acme.id(), "k", "f", c -> new byte[1], refusedThenFine));
+        assertInstanceOf(Performed.class, requests.perform(new Actor(acme.id(), "key-of-acme"), "k", "f", c -> new byte[1], refusedThenFine));
         assertEquals(2, performed.get());
     }
 
@@ -102,7 +102,7 @@ class IdempotentRequestsTest {
 
     @Test
     void aRequestThatLosesTheKeyToAConcurrentOneGetsThatOnesAnswer() {
-        Outcome<InitiateConnection.Initiated> outcome = requests.perform(acme.id(), "k", "f",
+        Outcome<InitiateConnection.Initiated> outcome = requests.perform(new Actor(acme.id(), "key-of-acme"), "k", "f",
                 IdempotentRequestsTest::seal, () -> {
                     // Another request with the key takes effect after this one looked and before it writes.
                     initiate("k", "f");
@@ -131,33 +131,33 @@ class IdempotentRequestsTest {
                 "12341234-1234-4123-8123-412341234123", "1f0e6a52-9d4c-1d2a-8a3e-5c1b7e9f2d40",
                 "1f0e6a52-9d4c-4d2a-ca3e-5c1b7e9f2d40"}) {
             InvalidRequest refused = assertThrows(InvalidRequest.class, () -> requests.perform(
-                    IdempotentRequests.ANONYMOUS, guessable, "f", r -> new byte[1], register), guessable);
+                    Actor.ANONYMOUS, guessable, "f", r -> new byte[1], register), guessable);
             assertEquals("Idempotency-Key", refused.errors().get(0).field());
         }
-        assertInstanceOf(Performed.class, requests.perform(IdempotentRequests.ANONYMOUS,
+        assertInstanceOf(Performed.class, requests.perform(Actor.ANONYMOUS,
                 "1F0E6A52-9D4C-4D2A-8A3E-5C1B7E9F2D40", "f", r -> new byte[1], register));
     }
 
     @Test
     void aLostCommitIsDecidedAgainFromWhatIsStoredNowAndARuleTheStoreKeepsRefusesAtOnce() {
         AtomicInteger decisions = new AtomicInteger();
-        String decided = requests.commit(() -> {
+        String decided = requests.commit(Actor.ANONYMOUS, () -> {
             int decision = decisions.incrementAndGet();
-            return Decision.change("decision " + decision, kept -> decision == 3, () -> new ConnectionNotFound());
+            return Decision.change("decision " + decision, (kept, actor) -> decision == 3, () -> new ConnectionNotFound());
         });
         assertEquals("decision 3", decided, "the answer is the decision whose commit held");
 
         decisions.set(0);
-        assertThrows(ConnectionNotFound.class, () -> requests.commit(() -> {
+        assertThrows(ConnectionNotFound.class, () -> requests.commit(Actor.ANONYMOUS, () -> {
             decisions.incrementAndGet();
-            return Decision.change("never", kept -> false, ConnectionNotFound::new);
+            return Decision.change("never", (kept, actor) -> false, ConnectionNotFound::new);
         }));
         assertEquals(IdempotentRequests.ATTEMPTS, decisions.get(), "a change that keeps losing is refused in the end");
 
         decisions.set(0);
-        assertThrows(InvalidRequest.class, () -> requests.commit(() -> {
+        assertThrows(InvalidRequest.class, () -> requests.commit(Actor.ANONYMOUS, () -> {
             decisions.incrementAndGet();
-            return Decision.changeUnlessRefused("never", kept -> false, () -> InvalidRequest.of("f", "taken"));
+            return Decision.changeUnlessRefused("never", (kept, actor) -> false, () -> InvalidRequest.of("f", "taken"));
         }));
         assertEquals(1, decisions.get(), "a rule the store keeps is not decided again");
     }

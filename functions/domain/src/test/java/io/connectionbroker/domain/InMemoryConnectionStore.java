@@ -15,6 +15,41 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     private final Map<String, Invitation> invitations = new HashMap<>();
     private final Map<String, RuleSet> rules = new HashMap<>();
     private final Map<String, IdempotencyRecord> kept = new HashMap<>();
+    private final InMemoryFeeds feeds = new InMemoryFeeds();
+
+    /** Appends the events of a write that took effect; returns whether it did. */
+    private boolean wrote(java.util.List<Event> events, boolean written) {
+        if (written) {
+            feeds.append(events);
+        }
+        return written;
+    }
+
+    @Override
+    public synchronized java.util.List<FeedEntry> findEvents(String instanceId, long after, int limit) {
+        return feeds.after(instanceId, after, limit);
+    }
+
+    @Override
+    public synchronized java.util.List<LapsedInvitation> findLapsedInvitations(String instanceId, Instant now,
+                                                                               int limit) {
+        return feeds.lapsed(instanceId, now, limit);
+    }
+
+    @Override
+    public synchronized boolean reportLapse(LapsedInvitation lapsed, Event event) {
+        Connection connection = connections.get(lapsed.connectionId());
+        if (!feeds.take(lapsed) || connection == null || connection.status() != ConnectionStatus.PENDING
+                || !connection.invitationId().equals(lapsed.invitationId())) {
+            return false;
+        }
+        // Recorded on the connection as a new version, so that an answer decided before the lapse writes nothing.
+        connections.put(connection.id(), new Connection(connection.id(), connection.status(), connection.type(),
+                connection.mode(), connection.name(), connection.description(), connection.source(),
+                connection.destination(), connection.invitationId(), connection.invitationExpiresAt(),
+                connection.createdAt(), connection.updatedAt(), connection.version() + 1));
+        return wrote(java.util.List.of(event), true);
+    }
 
     @Override
     public synchronized Optional<IdempotencyRecord> findIdempotencyRecord(String scope, String key) {
@@ -41,7 +76,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord record) {
+    public synchronized boolean registerInstance(Instance instance, InstanceKey key, java.util.List<Event> events,
+                                                 IdempotencyRecord record) {
         claim(record);
         if (instanceIdsByUrl.containsKey(instance.url())) {
             return false;
@@ -50,7 +86,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         formerHolders.remove(instance.url());
         instances.put(instance.id(), instance);
         keys.put(key.keyId(), key);
-        return keep(record, true);
+        return keep(record, wrote(events, true));
     }
 
     @Override
@@ -59,7 +95,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean changeUrl(Instance instance, InstanceUrl url) {
+    public synchronized boolean changeUrl(Instance instance, InstanceUrl url, java.util.List<Event> events) {
         Instance current = instances.get(instance.id());
         if (current == null || !current.url().equals(instance.url()) || instanceIdsByUrl.containsKey(url)) {
             return false;
@@ -69,7 +105,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         formerHolders.remove(url);
         instanceIdsByUrl.put(url, instance.id());
         instances.put(instance.id(), current.withUrl(url));
-        return true;
+        return wrote(events, true);
     }
 
     @Override
@@ -127,18 +163,19 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord record) {
+    public synchronized boolean addKey(InstanceKey key, int maxKeys, java.util.List<Event> events,
+                                       IdempotencyRecord record) {
         claim(record);
         if (findKeys(key.instanceId()).size() >= maxKeys || keys.containsKey(key.keyId())) {
             return false;
         }
         keys.put(key.keyId(), key);
-        return keep(record, true);
+        return keep(record, wrote(events, true));
     }
 
     @Override
     public synchronized boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
-                                            IdempotencyRecord record) {
+                                            java.util.List<Event> events, IdempotencyRecord record) {
         claim(record);
         java.util.Set<String> current = new java.util.HashSet<>(findKeys(instanceId).stream().map(InstanceKey::keyId).toList());
         if (!current.equals(new java.util.HashSet<>(revoked.stream().map(InstanceKey::keyId).toList()))
@@ -147,16 +184,16 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         }
         current.forEach(keys::remove);
         keys.put(added.keyId(), added);
-        return keep(record, true);
+        return keep(record, wrote(events, true));
     }
 
     @Override
-    public synchronized boolean revokeKey(InstanceKey key) {
+    public synchronized boolean revokeKey(InstanceKey key, java.util.List<Event> events) {
         if (!keys.containsKey(key.keyId()) || findKeys(key.instanceId()).size() <= 1) {
             return false;
         }
         keys.remove(key.keyId());
-        return true;
+        return wrote(events, true);
     }
 
     /** A caller's wrong tries at one invitation id. */
@@ -190,9 +227,11 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized void createConnection(Connection connection, Invitation invitation,
-                                              Map<RuleSet.Owner, RuleSet> ruleSets, IdempotencyRecord record) {
+                                              Map<RuleSet.Owner, RuleSet> ruleSets, java.util.List<Event> events,
+                                              IdempotencyRecord record) {
         claim(record);
-        keep(record, true);
+        keep(record, wrote(events, true));
+        feeds.list(connection, invitation);
         connections.put(connection.id(), connection);
         invitations.put(invitation.id(), invitation);
         ruleSets.forEach((owner, set) -> rules.put(connection.id() + "/" + owner, set));
@@ -205,13 +244,13 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next,
-                                             int expectedVersion) {
+                                             int expectedVersion, java.util.List<Event> events) {
         RuleSet current = rules.get(connectionId + "/" + owner);
         if (current == null || current.version() != expectedVersion) {
             return false;
         }
         rules.put(connectionId + "/" + owner, next);
-        return true;
+        return wrote(events, true);
     }
 
     @Override
@@ -226,7 +265,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                                 Instant answeredAt, Connection changed, IdempotencyRecord record) {
+                                                 Instant answeredAt, Connection changed, java.util.List<Event> events,
+                                                 IdempotencyRecord record) {
         claim(record);
         Invitation stored = invitations.get(invitation.id());
         Connection current = connections.get(changed.id());
@@ -236,7 +276,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         invitations.put(stored.id(), new Invitation(stored.id(), stored.connectionId(), stored.hash(),
                 stored.expiresAt(), answer, answeredAt, answeredBy, stored.wrongCodes(), stored.lockedUntil()));
         connections.put(changed.id(), changed);
-        return keep(record, true);
+        feeds.strikeOff(stored.id());
+        return keep(record, wrote(events, true));
     }
 
     @Override
@@ -268,7 +309,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public synchronized boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
-                                                  IdempotencyRecord record) {
+                                                  java.util.List<Event> events, IdempotencyRecord record) {
         claim(record);
         Connection current = connections.get(changed.id());
         if (!isVersion(current, changed.decidedFrom())) {
@@ -277,12 +318,13 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         connections.put(changed.id(), changed);
         invitations.remove(previousInvitationId);
         invitations.put(next.id(), next);
-        return keep(record, true);
+        feeds.list(changed, next);
+        return keep(record, wrote(events, true));
     }
 
     @Override
     public synchronized boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> ruleSets,
-                                            IdempotencyRecord record) {
+                                            java.util.List<Event> events, IdempotencyRecord record) {
         claim(record);
         Connection current = connections.get(upgraded.id());
         if (!isVersion(current, upgraded.decidedFrom())) {
@@ -293,11 +335,11 @@ public final class InMemoryConnectionStore implements ConnectionStore {
             rules.remove(upgraded.id() + "/" + owner);
         }
         ruleSets.forEach((owner, set) -> rules.put(upgraded.id() + "/" + owner, set));
-        return keep(record, true);
+        return keep(record, wrote(events, true));
     }
 
     @Override
-    public synchronized boolean deleteConnection(Connection connection) {
+    public synchronized boolean deleteConnection(Connection connection, java.util.List<Event> events) {
         if (!isVersion(connections.get(connection.id()), connection.version())) {
             return false;
         }
@@ -306,17 +348,19 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             rules.remove(connection.id() + "/" + owner);
         }
-        return true;
+        feeds.strikeOff(connection.invitationId());
+        return wrote(events, true);
     }
 
     @Override
-    public synchronized boolean replaceConnection(Connection changed, IdempotencyRecord record) {
+    public synchronized boolean replaceConnection(Connection changed, java.util.List<Event> events,
+                                                  IdempotencyRecord record) {
         claim(record);
         if (!isVersion(connections.get(changed.id()), changed.decidedFrom())) {
             return false;
         }
         connections.put(changed.id(), changed);
-        return keep(record, true);
+        return keep(record, wrote(events, true));
     }
 
     private static boolean isVersion(Connection stored, long version) {

@@ -20,7 +20,7 @@ final class TestBroker {
 
     /** Commits what the operation decides, as every request without an Idempotency-Key is run. */
     <R> R commit(java.util.function.Supplier<Decision<R>> decide) {
-        return requests.commit(decide);
+        return requests.commit(Actor.ANONYMOUS, decide);
     }
 
     /** Registered with an administrator's proof: a new instance, on its trial. */
@@ -38,7 +38,7 @@ final class TestBroker {
         Instance instance = new Instance(entropy.uuid().toString(), parsed, platform, license,
                 now.plus(Instance.TRIAL), isPublic, now);
         ApiKey key = ApiKey.issue(entropy);
-        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), null)) {
+        if (!store.registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null)) {
             throw new InstanceAlreadyRegistered(parsed);
         }
         return instance;

@@ -1,5 +1,6 @@
 package io.connectionbroker.idempotency;
 
+import io.connectionbroker.domain.Actor;
 import io.connectionbroker.domain.Decision;
 import io.connectionbroker.domain.IdempotentRequests.Outcome;
 import io.connectionbroker.domain.IdempotentRequests.Performed;
@@ -33,18 +34,19 @@ public class IdempotentAnswers {
     }
 
     /**
-     * @param scope     the calling instance's id, or {@link IdempotentRequests#ANONYMOUS} where there is none
+     * @param actor     the calling instance and its key, or {@link Actor#ANONYMOUS} where there is none
      * @param key       the Idempotency-Key header, or null
      * @param body      the request's body as sent, or null
      * @param decide    the domain operation's decision, from a fresh read each time it is called
      * @param respond   the answer to a result
      */
-    public <R> MutableHttpResponse<?> answer(HttpRequest<?> request, String scope, @Nullable String key,
+    public <R> MutableHttpResponse<?> answer(HttpRequest<?> request, Actor actor, @Nullable String key,
                                              @Nullable String body, Supplier<Decision<R>> decide,
                                              Function<R, MutableHttpResponse<?>> respond) {
+        String scope = actor.isAnonymous() ? IdempotentRequests.ANONYMOUS : actor.instanceId();
         String context = scope + "\n" + key;
         AtomicReference<KeptAnswer> kept = new AtomicReference<>();
-        Outcome<R> outcome = requests.perform(scope, key, fingerprint(request, body), result -> {
+        Outcome<R> outcome = requests.perform(actor, key, fingerprint(request, body), result -> {
             KeptAnswer answer = KeptAnswer.of(respond.apply(result), json);
             kept.set(answer);
             return sealedAnswers.seal(answer.bytes(json), context);

@@ -3,6 +3,7 @@ package io.connectionbroker.initiate;
 import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -85,9 +86,10 @@ public class InitiateConnectionController {
                                     @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         InitiateConnection.Command command = InitiateRequest.read(bodies.read(body));
-        return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<InitiateConnection.Initiated>answer(request, calling.actor(), idempotencyKey, body,
                 () -> initiateConnection.initiate(caller, command), initiated -> {
                     Object answer = initiated.confirmUrl() != null
                             ? new AdminAccessInitiation(ConnectionView.of(initiated.connection(), caller.id(), appUrls), initiated.confirmUrl())

@@ -1,6 +1,7 @@
 package io.connectionbroker.initiate;
 
 import io.connectionbroker.domain.InitiateConnection;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -63,8 +64,9 @@ public class ReinviteController {
                                     @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                     @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                     @PathVariable String id) {
-        Instance caller = callers.from(authorization);
-        return answers.<InitiateConnection.Initiated>answer(request, caller.id(), idempotencyKey, null,
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        return answers.<InitiateConnection.Initiated>answer(request, calling.actor(), idempotencyKey, null,
                 () -> initiateConnection.reinvite(caller, id),
                 reinvited -> HttpResponse.created(new Reinvitation(new InitiateConnectionController.Invitation(
                                 reinvited.code().reveal(), reinvited.connection().invitationExpiresAt().toString())))

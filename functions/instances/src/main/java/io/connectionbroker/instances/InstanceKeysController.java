@@ -1,6 +1,7 @@
 package io.connectionbroker.instances;
 
 import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
 import io.connectionbroker.domain.InstanceKeys;
@@ -90,8 +91,9 @@ public class InstanceKeysController {
                                  @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                  @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey) {
-        Instance caller = callers.from(authorization);
-        return answers.<InstanceKeys.Issued>answer(request, caller.id(), idempotencyKey, null,
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        return answers.<InstanceKeys.Issued>answer(request, calling.actor(), idempotencyKey, null,
                 () -> instanceKeys.issue(caller),
                 issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));
@@ -109,8 +111,9 @@ public class InstanceKeysController {
     public HttpResponse<Void> revoke(@Parameter(hidden = true)
                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                      @PathVariable String keyId) {
-        Instance caller = callers.from(authorization);
-        requests.commit(() -> instanceKeys.revoke(caller, keyId));
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
+        requests.commit(calling.actor(), () -> instanceKeys.revoke(caller, keyId));
         return HttpResponse.noContent();
     }
 

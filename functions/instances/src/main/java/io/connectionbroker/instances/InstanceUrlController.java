@@ -2,6 +2,7 @@ package io.connectionbroker.instances;
 
 import io.connectionbroker.domain.InstanceUrl;
 import io.connectionbroker.domain.ChangeInstanceUrl;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
 import io.connectionbroker.web.CallerInstance;
@@ -83,12 +84,13 @@ public class InstanceUrlController {
                                   @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                   @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                   @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         ChangeInstanceUrl.Command command = new ChangeInstanceUrl.Command(fields.as(UrlChange.class).url(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
-        return answers.<Instance>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<Instance>answer(request, calling.actor(), idempotencyKey, body,
                 changeInstanceUrl.change(caller, command),
                 moved -> HttpResponse.ok(InstanceView.of(moved, clock.instant())));
     }

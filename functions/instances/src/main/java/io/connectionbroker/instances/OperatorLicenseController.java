@@ -79,7 +79,7 @@ public class OperatorLicenseController {
         JsonFields fields = bodies.read(body);
         License license = fields.as(LicenseRequest.class).license();
         fields.throwIfInvalid();
-        return InstanceView.of(requests.commit(() -> setLicense.set(id, license)), clock.instant());
+        return InstanceView.of(requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> setLicense.set(id, license)), clock.instant());
     }
 
     /** The body as the API documents it, and as {@link #set} reads it. */

@@ -78,7 +78,7 @@ public class RecoverInstanceController {
         RecoverInstance.Command command = new RecoverInstance.Command(fields.as(RecoverRequest.class).url(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
-        return answers.<InstanceKeys.Issued>answer(request, IdempotentRequests.ANONYMOUS, idempotencyKey, body,
+        return answers.<InstanceKeys.Issued>answer(request, io.connectionbroker.domain.Actor.ANONYMOUS, idempotencyKey, body,
                 recoverInstance.recover(command),
                 issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));

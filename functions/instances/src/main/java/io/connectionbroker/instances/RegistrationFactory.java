@@ -42,8 +42,8 @@ public class RegistrationFactory {
     }
 
     @Singleton
-    ChangeInstanceUrl changeInstanceUrl(ConnectionStore store, HelpdeskUsers helpdesks) {
-        return new ChangeInstanceUrl(store, helpdesks);
+    ChangeInstanceUrl changeInstanceUrl(ConnectionStore store, HelpdeskUsers helpdesks, Clock clock) {
+        return new ChangeInstanceUrl(store, helpdesks, clock);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.connectionbroker.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.IdempotentRequests;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
@@ -89,7 +90,8 @@ public class SyncRulesController {
     public RulesView replace(@Parameter(hidden = true)
                              @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                              @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         RulesRequest read = fields.as(RulesRequest.class);
         Integer version = read.version();
@@ -99,7 +101,7 @@ public class SyncRulesController {
             fields.reject("version", "is required: the version you read, so a change made meanwhile is not lost");
         }
         fields.throwIfInvalid();
-        return RulesView.of(requests.commit(() -> syncRules.replace(caller, id, version, outgoing, incoming)));
+        return RulesView.of(requests.commit(calling.actor(), () -> syncRules.replace(caller, id, version, outgoing, incoming)));
     }
 
     /** The list's rules that are whole and fit; {@link RuleView#check} recorded what is wrong with the others. */

@@ -2,6 +2,7 @@ package io.connectionbroker.upgrade;
 
 import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.UpgradeConnection;
@@ -80,11 +81,12 @@ public class UpgradeConnectionController {
                                    @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                                    @Header(IdempotencyHeaders.KEY) @Nullable String idempotencyKey,
                                    @PathVariable String id, @Parameter(hidden = true) @Body @Nullable String body) {
-        Instance caller = callers.from(authorization);
+        Caller calling = callers.caller(authorization);
+        Instance caller = calling.instance();
         JsonFields fields = bodies.read(body);
         Mode mode = fields.as(UpgradeRequest.class).mode();
         fields.throwIfInvalid();
-        return answers.<Connection>answer(request, caller.id(), idempotencyKey, body,
+        return answers.<Connection>answer(request, calling.actor(), idempotencyKey, body,
                 () -> upgradeConnection.upgrade(caller, id, mode),
                 upgraded -> HttpResponse.ok(ConnectionView.of(upgraded, caller.id(), appUrls)));
     }

@@ -1,6 +1,7 @@
 package io.connectionbroker.web;
 
 import io.connectionbroker.domain.AuthenticateInstance;
+import io.connectionbroker.domain.Caller;
 import io.connectionbroker.domain.Instance;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -22,11 +23,20 @@ public class CallerInstance {
 
     /** @throws io.connectionbroker.domain.refusal.Unauthenticated when the header holds no key of a registered instance */
     public Instance from(@Nullable String authorization) {
+        return caller(authorization).instance();
+    }
+
+    /**
+     * The calling instance with the id of the key it called with, which the events of its changes name.
+     *
+     * @throws io.connectionbroker.domain.refusal.Unauthenticated when the header holds no key of a registered instance
+     */
+    public Caller caller(@Nullable String authorization) {
         String key = null;
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             key = authorization.substring(BEARER.length()).strip();
         }
-        Instance caller = authenticate.authenticate(key);
+        Caller caller = authenticate.caller(key);
         MDC.put(LOG_FIELD, caller.id());
         return caller;
     }

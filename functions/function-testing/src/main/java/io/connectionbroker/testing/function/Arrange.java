@@ -59,7 +59,7 @@ public final class Arrange {
                 license == License.TRIAL ? now.plus(Instance.TRIAL) : null, isPublic, now);
         ApiKey key = ApiKey.issue(new SecureEntropy());
         if (!function.bean(ConnectionStore.class).registerInstance(instance,
-                new InstanceKey(key.id(), instance.id(), key.hash(), now), null)) {
+                new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null)) {
             throw new IllegalStateException("the URL was registered already");
         }
         return new RegisterInstance.Registered(instance, key);

@@ -111,9 +111,13 @@ public final class FunctionUnderTest implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** Commits what a domain operation decides, through the function's own runner, as a request would. */
+    /**
+     * Commits what a domain operation decides, through the function's own runner, as a request would; its events
+     * name no actor (the test arranged it).
+     */
     public <R> R commit(java.util.function.Supplier<io.connectionbroker.domain.Decision<R>> decide) {
-        return bean(io.connectionbroker.domain.IdempotentRequests.class).commit(decide);
+        return bean(io.connectionbroker.domain.IdempotentRequests.class).commit(
+                io.connectionbroker.domain.Actor.ANONYMOUS, decide);
     }
 
     public Answer post(String path, String apiKey, String json) {

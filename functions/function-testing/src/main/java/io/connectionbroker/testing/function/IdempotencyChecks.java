@@ -72,13 +72,13 @@ public final class IdempotencyChecks {
             RegisterInstance.Command other = new RegisterInstance.Command("https://other" + UUID.randomUUID()
                     .toString().replace("-", "") + ".zendesk.com", Platform.ZENDESK, true,
                     new Proof.OAuth(StandInHelpdesks.ADMIN));
-            assertInstanceOf(IdempotentRequests.Performed.class, requests.<RegisterInstance.Registered>perform(IdempotentRequests.ANONYMOUS,
+            assertInstanceOf(IdempotentRequests.Performed.class, requests.<RegisterInstance.Registered>perform(io.connectionbroker.domain.Actor.ANONYMOUS,
                     call.idempotencyKey(), "POST /v1/instances (another body)", registered -> new byte[1],
                     function.bean(RegisterInstance.class).register(other)));
         } else {
             InitiateConnection.Command other = new InitiateConnection.Command(null, true, Mode.BASIC, "src", "dst",
                     null, null, "SUPPORT");
-            assertInstanceOf(IdempotentRequests.Performed.class, requests.<InitiateConnection.Initiated>perform(caller.id(), call.idempotencyKey(),
+            assertInstanceOf(IdempotentRequests.Performed.class, requests.<InitiateConnection.Initiated>perform(new io.connectionbroker.domain.Actor(caller.id(), null), call.idempotencyKey(),
                     "POST /v1/connections (another request)", initiated -> new byte[1],
                     () -> function.bean(InitiateConnection.class).initiate(caller, other)));
         }

@@ -4,6 +4,7 @@ import static io.connectionbroker.store.dynamodb.RecordItems.*;
 
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStore;
+import io.connectionbroker.domain.Event;
 import io.connectionbroker.domain.IdempotencyRecord;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
@@ -32,10 +33,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final InstanceRecords instances;
     private final InvitationTries tries;
     private final ConnectionMemberships memberships;
+    private final EventFeeds feeds;
 
     public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
         this.table = new Table(client, tableName);
-        this.instances = new InstanceRecords(table);
+        this.feeds = new EventFeeds(table);
+        this.instances = new InstanceRecords(table, feeds);
         this.tries = new InvitationTries(table);
         this.memberships = new ConnectionMemberships(table);
     }
@@ -43,8 +46,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     // The instance half, kept in its own room.
 
     @Override
-    public boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept) {
-        return instances.registerInstance(instance, key, kept);
+    public boolean registerInstance(Instance instance, InstanceKey key, List<Event> events, IdempotencyRecord kept) {
+        return instances.registerInstance(instance, key, events, kept);
     }
 
     @Override
@@ -53,18 +56,19 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept) {
-        return instances.addKey(key, maxKeys, kept);
+    public boolean addKey(InstanceKey key, int maxKeys, List<Event> events, IdempotencyRecord kept) {
+        return instances.addKey(key, maxKeys, events, kept);
     }
 
     @Override
-    public boolean revokeKey(InstanceKey key) {
-        return instances.revokeKey(key);
+    public boolean revokeKey(InstanceKey key, List<Event> events) {
+        return instances.revokeKey(key, events);
     }
 
     @Override
-    public boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, IdempotencyRecord kept) {
-        return instances.replaceKeys(instanceId, revoked, added, kept);
+    public boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, List<Event> events,
+                               IdempotencyRecord kept) {
+        return instances.replaceKeys(instanceId, revoked, added, events, kept);
     }
 
     @Override
@@ -93,8 +97,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean changeUrl(Instance instance, InstanceUrl url) {
-        return instances.changeUrl(instance, url);
+    public boolean changeUrl(Instance instance, InstanceUrl url, List<Event> events) {
+        return instances.changeUrl(instance, url, events);
     }
 
     @Override
@@ -148,11 +152,12 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules,
-                                 IdempotencyRecord kept) {
+                                 List<Event> events, IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(table.putNew(connectionItem(connection)),
-                table.putNew(invitationItem(invitation)), table.putNew(membershipItem(connection.source().instanceId(), connection))));
+                table.putNew(invitationItem(invitation)), table.putNew(membershipItem(connection.source().instanceId(), connection)),
+                feeds.listDue(connection.source().instanceId(), connection.id(), invitation.id(), invitation.expiresAt())));
         rules.forEach((owner, set) -> writes.add(table.putNew(rulesItem(connection.id(), owner, set))));
-        if (!table.transact(writes, kept)) {
+        if (!feeds.transact(writes, events, kept)) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
         }
     }
@@ -164,9 +169,16 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion) {
-        return table.conditionalPut(rulesItem(connectionId, owner, next), "#version = :expected", Map.of("#version", VERSION),
-                Map.of(":expected", AttributeValue.fromN(Integer.toString(expectedVersion))));
+    public boolean replaceRules(String connectionId, RuleSet.Owner owner, RuleSet next, int expectedVersion,
+                                List<Event> events) {
+        TransactWriteItem replace = TransactWriteItem.builder().put(software.amazon.awssdk.services.dynamodb.model.Put
+                .builder().tableName(table.name())
+                .item(rulesItem(connectionId, owner, next).attributes())
+                .conditionExpression("#version = :expected")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Integer.toString(expectedVersion))))
+                .build()).build();
+        return feeds.transact(List.of(replace), events, null);
     }
 
     @Override
@@ -191,7 +203,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                    Instant answeredAt, Connection changed, IdempotencyRecord kept) {
+                                    Instant answeredAt, Connection changed, List<Event> events,
+                                    IdempotencyRecord kept) {
         Item invitationKey = Item.keyed(INVITATION + "#" + invitation.id(), INVITATION);
         TransactWriteItem answerInvitation = TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
@@ -204,24 +217,29 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                         ":answeredAt", AttributeValue.fromS(answeredAt.toString()),
                         ":answeredBy", AttributeValue.fromS(answeredBy)))
                 .build()).build();
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, table.putOver(changed)));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, table.putOver(changed),
+                feeds.strikeOff(changed.source().instanceId(), invitation.id(), invitation.expiresAt())));
         String destination = changed.destination().instanceId();
         if (answer == Invitation.Answer.ACCEPTED && destination != null
                 && !destination.equals(changed.source().instanceId())) {
             writes.add(table.put(membershipItem(destination, changed)));
         }
-        return table.transact(writes, kept);
+        return feeds.transact(writes, events, kept);
     }
 
     @Override
     public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
-                                     IdempotencyRecord kept) {
-        return table.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
-                table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION))), kept);
+                                     List<Event> events, IdempotencyRecord kept) {
+        // The previous invitation stays listed until it lapses: a read then finds the connection no longer
+        // waiting on it and strikes it off.
+        return feeds.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
+                table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION)),
+                feeds.listDue(changed.source().instanceId(), changed.id(), next.id(), next.expiresAt())), events, kept);
     }
 
     @Override
-    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, IdempotencyRecord kept) {
+    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, List<Event> events,
+                               IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         writes.add(table.putOver(upgraded));
         // Each rule item once: the new mode's sets written, the others deleted.
@@ -229,11 +247,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
             RuleSet set = rules.get(owner);
             writes.add(set != null ? table.put(rulesItem(upgraded.id(), owner, set)) : table.deleteItem(rulesKey(upgraded.id(), owner)));
         }
-        return table.transact(writes, kept);
+        return feeds.transact(writes, events, kept);
     }
 
     @Override
-    public boolean deleteConnection(Connection connection) {
+    public boolean deleteConnection(Connection connection, List<Event> events) {
         ConnectionVersion read = ConnectionVersion.of(connection.version());
         TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(table.name())
@@ -244,7 +262,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
                 .build()).build();
         TransactWriteItem deleteInvitation = table.deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
-                table.deleteItem(membershipKey(connection.source().instanceId(), connection))));
+                table.deleteItem(membershipKey(connection.source().instanceId(), connection)),
+                feeds.strikeOff(connection.source().instanceId(), connection.invitationId(),
+                        connection.invitationExpiresAt())));
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             writes.add(table.deleteItem(rulesKey(connection.id(), owner)));
         }
@@ -252,7 +272,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (destination != null && !destination.equals(connection.source().instanceId())) {
             writes.add(table.deleteItem(membershipKey(destination, connection)));
         }
-        return table.transact(writes, null);
+        return feeds.transact(writes, events, null);
     }
 
     @Override
@@ -262,11 +282,22 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceConnection(Connection changed, IdempotencyRecord kept) {
-        if (kept != null) {
-            return table.transact(List.of(table.putOver(changed)), kept);
-        }
-        ConnectionVersion read = ConnectionVersion.of(changed.decidedFrom());
-        return table.conditionalPut(connectionItem(changed), read.condition(), read.names(), read.values());
+    public boolean replaceConnection(Connection changed, List<Event> events, IdempotencyRecord kept) {
+        return feeds.transact(List.of(table.putOver(changed)), events, kept);
+    }
+
+    @Override
+    public List<FeedEntry> findEvents(String instanceId, long after, int limit) {
+        return feeds.findEvents(instanceId, after, limit);
+    }
+
+    @Override
+    public List<LapsedInvitation> findLapsedInvitations(String instanceId, Instant now, int limit) {
+        return feeds.findLapsed(instanceId, now, limit);
+    }
+
+    @Override
+    public boolean reportLapse(LapsedInvitation lapsed, Event event) {
+        return feeds.reportLapse(lapsed, event);
     }
 }

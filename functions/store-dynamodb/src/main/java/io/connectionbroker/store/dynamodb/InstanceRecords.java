@@ -2,6 +2,7 @@ package io.connectionbroker.store.dynamodb;
 
 import static io.connectionbroker.store.dynamodb.RecordItems.*;
 
+import io.connectionbroker.domain.Event;
 import io.connectionbroker.domain.IdempotencyRecord;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
@@ -21,16 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /** Instances, their URL claims and their API keys, on the one table: the instance half of the store. */
 final class InstanceRecords {
     private final Table table;
+    private final EventFeeds feeds;
 
-    InstanceRecords(Table table) {
+    InstanceRecords(Table table, EventFeeds feeds) {
         this.table = table;
+        this.feeds = feeds;
     }
 
-    boolean registerInstance(Instance instance, InstanceKey key, IdempotencyRecord kept) {
+    boolean registerInstance(Instance instance, InstanceKey key, List<Event> events, IdempotencyRecord kept) {
         Item urlClaim = Item.keyed(INSTANCE_URL + "#" + instance.url().value(), INSTANCE_URL)
                 .with(ENTITY, INSTANCE_URL).with(INSTANCE_ID, instance.id());
-        return table.transact(List.of(table.putClaim(urlClaim), table.putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
-                table.putNew(keyItem(key)), table.putNew(keyListingItem(key))), kept);
+        return feeds.transact(List.of(table.putClaim(urlClaim), table.putNew(instanceItem(instance).withNumber(KEY_COUNT, 1)),
+                table.putNew(keyItem(key)), table.putNew(keyListingItem(key))), events, kept);
     }
 
     List<InstanceKey> findKeys(String instanceId) {
@@ -46,7 +49,7 @@ final class InstanceRecords {
         return table.batchGet(keys).stream().map(RecordItems::key).toList();
     }
 
-    boolean addKey(InstanceKey key, int maxKeys, IdempotencyRecord kept) {
+    boolean addKey(InstanceKey key, int maxKeys, List<Event> events, IdempotencyRecord kept) {
         TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(Item.keyed(INSTANCE + "#" + key.instanceId(), INSTANCE).attributes())
                 .updateExpression("SET #count = #count + :one")
@@ -55,10 +58,10 @@ final class InstanceRecords {
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":max", AttributeValue.fromN(Integer.toString(maxKeys))))
                 .build()).build();
-        return table.transact(List.of(table.putNew(keyItem(key)), table.putNew(keyListingItem(key)), count), kept);
+        return feeds.transact(List.of(table.putNew(keyItem(key)), table.putNew(keyListingItem(key)), count), events, kept);
     }
 
-    boolean revokeKey(InstanceKey key) {
+    boolean revokeKey(InstanceKey key, List<Event> events) {
         TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(Item.keyed(INSTANCE + "#" + key.instanceId(), INSTANCE).attributes())
                 .updateExpression("SET #count = #count - :one")
@@ -71,11 +74,13 @@ final class InstanceRecords {
                 .conditionExpression("attribute_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
                 .build()).build();
-        return table.transact(List.of(lookup,
-                table.deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count), null);
+        return feeds.transact(List.of(lookup,
+                table.deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count), events,
+                null);
     }
 
-    boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, IdempotencyRecord kept) {
+    boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, List<Event> events,
+                        IdempotencyRecord kept) {
         // The count holds only if no key was added meanwhile; each delete only if its key is still there.
         TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(Item.keyed(INSTANCE + "#" + instanceId, INSTANCE).attributes())
@@ -95,7 +100,7 @@ final class InstanceRecords {
                     .build()).build());
             writes.add(table.deleteItem(Item.keyed(INSTANCE + "#" + instanceId, KEY + "#" + key.keyId())));
         }
-        return table.transact(writes, kept);
+        return feeds.transact(writes, events, kept);
     }
 
     void recordKeyUse(String keyId, Instant at, Instant since) {
@@ -155,7 +160,7 @@ final class InstanceRecords {
                 .map(claim -> claim.string(INSTANCE_ID));
     }
 
-    boolean changeUrl(Instance instance, InstanceUrl url) {
+    boolean changeUrl(Instance instance, InstanceUrl url, List<Event> events) {
         // The old URL stays claimed as the instance's former one (its pending invitations remain its own) until
         // someone registers it; the new one must be free, or someone's former one.
         TransactWriteItem former = TransactWriteItem.builder().put(Put.builder().tableName(table.name())
@@ -175,7 +180,7 @@ final class InstanceRecords {
                 .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(url.value()),
                         ":old", AttributeValue.fromS(instance.url().value())))
                 .build()).build();
-        return table.transact(List.of(former, table.putClaim(claim), move), null);
+        return feeds.transact(List.of(former, table.putClaim(claim), move), events, null);
     }
 
     Optional<InstanceKey> findKey(String keyId) {

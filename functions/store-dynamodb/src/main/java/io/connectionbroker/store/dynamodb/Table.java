@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,19 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The calls on the one table: consistent reads, conditional puts that recognise their own retried attempt,
- * and transactions that retry conflicts a few times and tell a failed condition from a taken
- * Idempotency-Key. Whatever the caller can only wait out becomes one refusal, {@link StoreUnavailable}.
+ * The calls on the one table: consistent reads, and transactions that retry conflicts a few times and tell a
+ * failed condition from a taken Idempotency-Key. Every conditional write is a transaction: the SDK sends a
+ * retried attempt with the same client request token, so an attempt whose answer was lost is not applied twice
+ * and is answered as the success it was. Whatever the caller can only wait out becomes one refusal, {@link StoreUnavailable}.
  */
 final class Table {
     private static final int BATCH_GET_ATTEMPTS = 5;
-    /** A random id each single conditional put writes, so that it can tell its own change from another's. */
-    private static final String WRITE_ID = "writeId";
 
     /** Concurrent transactions on one item may cancel each other; a few quick retries settle who won. */
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -114,35 +111,23 @@ final class Table {
     }
 
     /**
-     * Puts the item if the condition holds.
-     *
-     * <p>When an attempt's answer is lost after DynamoDB applied it, the SDK sends the put again, and that
-     * attempt finds the condition false because of this very put. So each put writes a random id of its own,
-     * and a failed condition over an item holding that id is the put having succeeded.
-     *
-     * @return false when the condition failed because of another write (nothing was written)
-     */
-    boolean conditionalPut(Item item, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
-        String writeId = UUID.randomUUID().toString();
-        Map<String, AttributeValue> attributes = item.with(WRITE_ID, writeId).attributes();
-        try {
-            available(() -> client.putItem(request -> request.tableName(tableName).item(attributes)
-                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            return true;
-        } catch (ConditionalCheckFailedException failed) {
-            AttributeValue found = failed.hasItem() ? failed.item().get(WRITE_ID) : null;
-            return found != null && writeId.equals(found.s());
-        }
-    }
-
-    /**
      * Runs one transaction, with the request's idempotency record (if any) as its last item.
      *
      * @return false when a condition failed (nothing was written); true when everything was written
      * @throws IdempotencyKeyTaken when a live record holds the record's key (nothing was written)
      */
     boolean transact(List<TransactWriteItem> effect, IdempotencyRecord kept) {
+        return attempt(effect, kept) == null;
+    }
+
+    /**
+     * Runs one transaction, with the request's idempotency record (if any) as its last item.
+     *
+     * @return null when everything was written; otherwise, nothing being written, the cancellation reason of
+     *         each item of {@code effect} in order ({@code "None"} for those whose condition held)
+     * @throws IdempotencyKeyTaken when a live record holds the record's key (nothing was written)
+     */
+    List<String> attempt(List<TransactWriteItem> effect, IdempotencyRecord kept) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(effect);
         if (kept != null) {
             writes.add(putIdempotencyRecord(kept));
@@ -150,7 +135,7 @@ final class Table {
         for (int attempt = 1; ; attempt++) {
             try {
                 available(() -> client.transactWriteItems(request -> request.transactItems(writes)));
-                return true;
+                return null;
             } catch (TransactionCanceledException cancelled) {
                 List<String> reasons = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
                 if (kept != null && reasons.size() == writes.size()
@@ -158,19 +143,23 @@ final class Table {
                     throw new IdempotencyKeyTaken();
                 }
                 if (reasons.contains("ConditionalCheckFailed")) {
-                    return false;
+                    return reasons.subList(0, Math.min(reasons.size(), effect.size()));
                 }
                 boolean contended = reasons.contains("TransactionConflict");
                 if (!contended && !reasons.contains("ThrottlingError") && !reasons.contains("ProvisionedThroughputExceeded")) {
                     throw cancelled;
                 }
                 if (attempt == CONFLICT_ATTEMPTS) {
-                    throw new StoreUnavailable("The records this request changes are busy with other requests."
-                            + " Send the same request again.", RETRY_AFTER);
+                    throw busy();
                 }
                 pause(attempt);
             }
         }
+    }
+
+    static StoreUnavailable busy() {
+        return new StoreUnavailable("The records this request changes are busy with other requests."
+                + " Send the same request again.", RETRY_AFTER);
     }
 
     Optional<Item> get(String partitionKey, String sortKey) {
@@ -199,7 +188,7 @@ final class Table {
         }
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
         } catch (InterruptedException e) {

@@ -95,7 +95,7 @@ class DynamoDbConnectionStoreTest extends ConnectionStoreContract {
                 Connection.FIRST_VERSION);
         store.createConnection(connection, new Invitation(code.id(), connection.id(), SecretHash.of(code.reveal()),
                         connection.invitationExpiresAt(), null, null, null),
-                Map.of(), null);
+                Map.of(), java.util.List.of(), null);
         client.updateItem(update -> update.tableName(tableName)
                 .key(Map.of(ConnectionTable.PARTITION_KEY, AttributeValue.fromS("CONNECTION#" + connection.id()),
                         ConnectionTable.SORT_KEY, AttributeValue.fromS("CONNECTION")))
@@ -104,8 +104,8 @@ class DynamoDbConnectionStoreTest extends ConnectionStoreContract {
         assertEquals(0, legacy.version());
 
         Connection deactivated = changed(legacy, ConnectionStatus.DEACTIVATED);
-        assertTrue(store.replaceConnection(deactivated, null));
-        assertFalse(store.replaceConnection(changed(legacy, ConnectionStatus.ACTIVE), null),
+        assertTrue(store.replaceConnection(deactivated, java.util.List.of(), null));
+        assertFalse(store.replaceConnection(changed(legacy, ConnectionStatus.ACTIVE), java.util.List.of(), null),
                 "a second change decided from version 0");
         assertEquals(1, store.findConnection(connection.id()).orElseThrow().version());
         assertEquals(ConnectionStatus.DEACTIVATED, store.findConnection(connection.id()).orElseThrow().status());

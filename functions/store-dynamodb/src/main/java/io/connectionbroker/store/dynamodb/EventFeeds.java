@@ -1,0 +1,239 @@
+package io.connectionbroker.store.dynamodb;
+
+import static io.connectionbroker.store.dynamodb.RecordItems.*;
+
+import io.connectionbroker.domain.Actor;
+import io.connectionbroker.domain.ConnectionStatus;
+import io.connectionbroker.domain.ConnectionStore.FeedEntry;
+import io.connectionbroker.domain.ConnectionStore.LapsedInvitation;
+import io.connectionbroker.domain.Event;
+import io.connectionbroker.domain.EventType;
+import io.connectionbroker.domain.IdempotencyRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Each instance's feed, under its own partition: a head item holding the last position ({@code FEED}) and one
+ * item per event ({@code EVENT#<position>}). A change appends its events in its own transaction, on condition
+ * that each head is still where it was read: of two changes appending to one feed at once, one is written
+ * and the other reads the head again, so positions have neither gaps nor repeats and a reader that has seen
+ * position n has seen everything before it.
+ * <p>
+ * Invitations are listed by when they lapse ({@code DUE#<expiresAt>#<invitationId>}, under the initiator's
+ * partition), so that reading a feed finds the lapsed ones with a key range, never a scan.
+ */
+final class EventFeeds {
+    static final String FEED = "FEED";
+    static final String EVENT = "EVENT";
+    static final String DUE = "DUE";
+    private static final String LAST = "last";
+    private static final String OCCURRED_AT = "occurredAt";
+    private static final String ACTOR_INSTANCE_ID = "actorInstanceId";
+    private static final String ACTOR_KEY_ID = "actorKeyId";
+    private static final String DATA = "data";
+    /** Appends that find a head moved (another change appended first) are built again this often at most. */
+    private static final int APPEND_ATTEMPTS = 25;
+
+    private final Table table;
+
+    EventFeeds(Table table) {
+        this.table = table;
+    }
+
+    /**
+     * Writes the effect with its events appended to their feeds, all or nothing.
+     *
+     * @return false, writing nothing, when a condition of the effect failed
+     */
+    boolean transact(List<TransactWriteItem> effect, List<Event> events, IdempotencyRecord kept) {
+        if (events.isEmpty()) {
+            return table.transact(effect, kept);
+        }
+        List<String> feeds = events.stream().flatMap(event -> event.feeds().stream()).distinct().toList();
+        for (int attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
+            List<TransactWriteItem> writes = new ArrayList<>(effect);
+            writes.addAll(appends(events, heads(feeds)));
+            List<String> reasons = table.attempt(writes, kept);
+            if (reasons == null) {
+                return true;
+            }
+            if (reasons.subList(0, effect.size()).contains("ConditionalCheckFailed")) {
+                return false;
+            }
+            // Only a head moved: another change appended to the feed first. Read it again.
+            Table.pause(Math.min(attempt, 5));
+        }
+        throw Table.busy();
+    }
+
+    /** Each feed's last position, 0 for a feed with no events yet. */
+    private Map<String, Long> heads(List<String> feeds) {
+        Map<String, Long> heads = new LinkedHashMap<>();
+        feeds.forEach(feed -> heads.put(feed, 0L));
+        for (Item head : table.batchGet(feeds.stream().map(feed -> headKey(feed).attributes()).toList())) {
+            heads.put(head.string(ConnectionTable.PARTITION_KEY).substring(INSTANCE.length() + 1),
+                    Long.parseLong(head.attributes().get(LAST).n()));
+        }
+        return heads;
+    }
+
+    private List<TransactWriteItem> appends(List<Event> events, Map<String, Long> heads) {
+        Map<String, Long> next = new LinkedHashMap<>(heads);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (Event event : events) {
+            for (String feed : event.feeds()) {
+                long position = next.merge(feed, 1L, Long::sum);
+                writes.add(table.put(eventItem(feed, position, event)));
+            }
+        }
+        next.forEach((feed, last) -> writes.add(moveHead(feed, heads.get(feed), last)));
+        return writes;
+    }
+
+    private TransactWriteItem moveHead(String feed, long read, long last) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":last", number(last)));
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#last", LAST));
+        String condition;
+        if (read == 0) {
+            condition = "attribute_not_exists(#pk)";
+            names.put("#pk", ConnectionTable.PARTITION_KEY);
+        } else {
+            condition = "#last = :read";
+            values.put(":read", number(read));
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(headKey(feed).attributes())
+                .updateExpression("SET #last = :last")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    List<FeedEntry> findEvents(String instanceId, long after, int limit) {
+        return Table.available(() -> table.client().query(query -> query.tableName(table.name())
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
+                                "#sk", ConnectionTable.SORT_KEY))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
+                                ":from", AttributeValue.fromS(eventSortKey(after + 1)),
+                                ":to", AttributeValue.fromS(eventSortKey(Long.MAX_VALUE))))
+                        .consistentRead(true)
+                        .limit(limit)))
+                .items().stream().map(Item::of).map(EventFeeds::entry).toList();
+    }
+
+    // Invitations listed by when they lapse.
+
+    /** Lists a new invitation under its initiator, by when it lapses. */
+    TransactWriteItem listDue(String instanceId, String connectionId, String invitationId, Instant expiresAt) {
+        return table.put(Item.keyed(INSTANCE + "#" + instanceId, dueSortKey(expiresAt, invitationId))
+                .with(ENTITY, DUE).with(CONNECTION_ID, connectionId).with(INVITATION_ID, invitationId)
+                .with(EXPIRES_AT, expiresAt).withNumber(ConnectionTable.TTL_ATTRIBUTE,
+                        expiresAt.plus(Event.RETENTION).getEpochSecond()));
+    }
+
+    TransactWriteItem strikeOff(String instanceId, String invitationId, Instant expiresAt) {
+        return table.deleteItem(Item.keyed(INSTANCE + "#" + instanceId, dueSortKey(expiresAt, invitationId)));
+    }
+
+    List<LapsedInvitation> findLapsed(String instanceId, Instant now, int limit) {
+        return Table.available(() -> table.client().query(query -> query.tableName(table.name())
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
+                                "#sk", ConnectionTable.SORT_KEY))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
+                                ":from", AttributeValue.fromS(DUE + "#"),
+                                // Up to now: every id sorts after the '#' that ends the time.
+                                ":to", AttributeValue.fromS(DUE + "#" + SORTABLE_INSTANT.format(now) + "$")))
+                        .consistentRead(true)
+                        .limit(limit)))
+                .items().stream().map(Item::of).map(due -> new LapsedInvitation(instanceId, due.string(CONNECTION_ID),
+                        due.string(INVITATION_ID), due.instant(EXPIRES_AT))).toList();
+    }
+
+    /**
+     * Reports the lapse on condition that the connection is still pending on this very invitation, and records
+     * it on the connection as a new version: an answer decided before the lapse then writes nothing.
+     */
+    boolean reportLapse(LapsedInvitation lapsed, Event event) {
+        TransactWriteItem due = TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
+                .key(Item.keyed(INSTANCE + "#" + lapsed.instanceId(), dueSortKey(lapsed.expiresAt(),
+                        lapsed.invitationId())).attributes())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
+                .build()).build();
+        TransactWriteItem connection = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(Item.keyed(CONNECTION + "#" + lapsed.connectionId(), CONNECTION).attributes())
+                .updateExpression("ADD #version :one")
+                .conditionExpression("#status = :pending AND #invitationId = :invitation")
+                .expressionAttributeNames(Map.of("#version", VERSION, "#status", STATUS,
+                        "#invitationId", INVITATION_ID))
+                .expressionAttributeValues(Map.of(":one", number(1),
+                        ":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name()),
+                        ":invitation", AttributeValue.fromS(lapsed.invitationId())))
+                .build()).build();
+        if (transact(List.of(due, connection), List.of(event), null)) {
+            return true;
+        }
+        // Answered, replaced or deleted meanwhile (or reported by another read): nothing to report.
+        table.transact(List.of(strikeOff(lapsed.instanceId(), lapsed.invitationId(), lapsed.expiresAt())), null);
+        return false;
+    }
+
+    // Items.
+
+    private static Item headKey(String instanceId) {
+        return Item.keyed(INSTANCE + "#" + instanceId, FEED);
+    }
+
+    private static String eventSortKey(long position) {
+        return EVENT + "#" + String.format("%019d", position);
+    }
+
+    private static String dueSortKey(Instant expiresAt, String invitationId) {
+        return DUE + "#" + SORTABLE_INSTANT.format(expiresAt) + "#" + invitationId;
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static Item eventItem(String feed, long position, Event event) {
+        Item item = Item.keyed(INSTANCE + "#" + feed, eventSortKey(position))
+                .with(ENTITY, EVENT).with(ID, event.id()).with(TYPE, event.type().type())
+                .with(OCCURRED_AT, event.occurredAt()).with(CONNECTION_ID, event.connectionId())
+                .withNumber(ConnectionTable.TTL_ATTRIBUTE, event.occurredAt().plus(Event.RETENTION).getEpochSecond());
+        if (event.actor() != null) {
+            item.with(ACTOR_INSTANCE_ID, event.actor().instanceId()).with(ACTOR_KEY_ID, event.actor().keyId());
+        }
+        Map<String, AttributeValue> data = new LinkedHashMap<>();
+        event.data().forEach((name, value) -> data.put(name, value == null ? AttributeValue.fromNul(true)
+                : value instanceof Boolean flag ? AttributeValue.fromBool(flag)
+                : value instanceof Number count ? AttributeValue.fromN(count.toString())
+                : AttributeValue.fromS(value.toString())));
+        item.attributes().put(DATA, AttributeValue.fromM(data));
+        return item;
+    }
+
+    private static FeedEntry entry(Item item) {
+        String sortKey = item.string(ConnectionTable.SORT_KEY);
+        long position = Long.parseLong(sortKey.substring(EVENT.length() + 1));
+        Map<String, Object> data = new LinkedHashMap<>();
+        item.attributes().get(DATA).m().forEach((name, value) -> data.put(name, Boolean.TRUE.equals(value.nul()) ? null
+                : value.bool() != null ? value.bool() : value.n() != null ? Long.valueOf(value.n()) : value.s()));
+        String actorInstance = item.string(ACTOR_INSTANCE_ID);
+        Actor actor = actorInstance == null ? null : new Actor(actorInstance, item.string(ACTOR_KEY_ID));
+        String feed = item.string(ConnectionTable.PARTITION_KEY).substring(INSTANCE.length() + 1);
+        return new FeedEntry(position, new Event(item.string(ID), EventType.named(item.string(TYPE)).orElseThrow(),
+                item.instant(OCCURRED_AT), item.string(CONNECTION_ID), actor, data, List.of(feed)));
+    }
+}
