@@ -209,6 +209,7 @@ class TemplateMatchesCodeTest {
         Duration worstCase = DynamoDbClientSettings.DEFAULT_CALL_TIMEOUT
                 .multipliedBy(DynamoDbClientSettings.MAX_CALLS_PER_REQUEST)
                 .plus(IdempotentRequests.REDECIDE_WITHIN)
+                .plus(io.connectionbroker.store.dynamodb.DynamoDbConnectionStore.FEED_APPEND_WITHIN)
                 .plusMillis(SecretsManagerClientSettings.DEFAULT_CALL_TIMEOUT_MILLIS).plusSeconds(1);
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
             Number timeout = (Number) template.functionProperty(function, "Timeout");

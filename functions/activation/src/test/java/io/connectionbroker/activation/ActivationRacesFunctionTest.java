@@ -7,6 +7,8 @@ import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionActivation;
 import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.InitiateConnection.Initiated;
+import io.connectionbroker.domain.Event;
+import io.connectionbroker.domain.EventType;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance.Registered;
@@ -14,6 +16,7 @@ import io.connectionbroker.domain.RuleSet;
 import io.connectionbroker.domain.SyncRule;
 import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.testing.function.FunctionUnderTest.Answer;
+import io.connectionbroker.testing.function.Feeds;
 import io.connectionbroker.testing.function.Race;
 import io.connectionbroker.testing.function.RaceTest;
 import java.util.List;
@@ -56,6 +59,22 @@ class ActivationRacesFunctionTest extends RaceTest {
         assertEquals(deactivated > activated ? ConnectionStatus.DEACTIVATED : ConnectionStatus.ACTIVE, stored.status());
         assertEquals(Connection.FIRST_VERSION + 1 + deactivated + activated, stored.version(),
                 "one version per change told 200, after the accept");
+        // Each side's feed: every change told 200 once, in the order they were written (a connection can only
+        // be deactivated when active, so the events alternate), at positions without gaps or repeats.
+        List<String> changes = new java.util.ArrayList<>(List.of("connection.accepted"));
+        for (int i = 0; i < deactivated + activated; i++) {
+            changes.add(i % 2 == 0 ? "connection.deactivated" : "connection.activated");
+        }
+        Feeds feeds = new Feeds(function);
+        for (Registered side : List.of(acme, beta)) {
+            List<Event> events = feeds.of(side.instance().id()).stream()
+                    .filter(event -> connection.id().equals(event.connectionId())
+                            && event.type() != EventType.CONNECTION_INITIATED).toList();
+            assertEquals(changes, events.stream().map(event -> event.type().type()).toList());
+            assertEquals(events.size(), events.stream().map(Event::id).distinct().count(), "nothing doubled");
+            assertEquals(deactivated, events.stream().filter(event -> event.actor() != null
+                    && acme.apiKey().id().equals(event.actor().keyId())).count(), "each deactivation names acme's key");
+        }
     }
 
     @RepeatedTest(2)

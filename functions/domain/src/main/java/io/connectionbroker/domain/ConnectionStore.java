@@ -157,8 +157,8 @@ public interface ConnectionStore {
      *
      * @return false, changing nothing, when the connection changed (was accepted, declined, re-invited) meanwhile
      */
-    boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
-                              java.util.List<Event> events, IdempotencyRecord kept);
+    boolean replaceInvitation(Connection changed, String previousInvitationId, Instant previousExpiresAt,
+                              Invitation next, java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Stores the connection in its new mode and replaces all its rule sets with {@code rules}, all or

@@ -53,8 +53,9 @@ public final class EventFeed {
         if (size < 1 || size > MAX_LIMIT) {
             checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");
         }
-        long position = after == null ? 0 : checks.valid(() -> positionIn(after, caller));
+        Long read = after == null ? Long.valueOf(0) : checks.valid(() -> positionIn(after, caller));
         checks.throwIfInvalid();
+        long position = read;
 
         reportLapses(caller.id());
         List<ConnectionStore.FeedEntry> entries = store.findEvents(caller.id(), position, size);

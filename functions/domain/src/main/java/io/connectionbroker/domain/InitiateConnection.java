@@ -89,7 +89,8 @@ public final class InitiateConnection {
             Instant expiresAt = now.plus(invitationLifetime);
             Connection reinvited = current.reinvited(code.id(), expiresAt, now);
             return Decision.change(new Initiated(reinvited, code), (kept, actor) -> store.replaceInvitation(reinvited,
-                            current.invitationId(), Invitation.open(code, connectionId, expiresAt), java.util.List.of(
+                            current.invitationId(), current.invitationExpiresAt(),
+                            Invitation.open(code, connectionId, expiresAt), java.util.List.of(
                                     Event.about(reinvited, EventType.INVITATION_REISSUED, actor, now,
                                             Event.data("invitationExpiresAt", expiresAt))), kept),
                     () -> view.keptChanging(initiator, connectionId, "Look at it again before inviting."));

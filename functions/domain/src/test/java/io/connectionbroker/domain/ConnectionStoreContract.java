@@ -459,12 +459,12 @@ public abstract class ConnectionStoreContract {
         Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(100)));
         Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now.plusSeconds(1));
 
-        assertTrue(reinvite(reinvited, previous.id(), next));
+        assertTrue(reinvite(reinvited, previous, next));
 
         assertEquals(Optional.of(reinvited), store().findConnection(connection.id()));
         assertEquals(Optional.empty(), store().findInvitation(previous.id()));
         assertTrue(store().findInvitation(code.id()).orElseThrow().hash().matches(code.hash()));
-        assertFalse(reinvite(reinvited, previous.id(),
+        assertFalse(reinvite(reinvited, previous,
                 Invitation.open(InvitationCode.issue(entropy), connection.id(), now)), "the previous one is gone");
         assertFalse(answer(previous, Invitation.Answer.ACCEPTED, "late", now,
                 connection.withStatus(ConnectionStatus.ACTIVE, now)), "its code answers nothing");
@@ -652,7 +652,7 @@ public abstract class ConnectionStoreContract {
         InvitationCode code = InvitationCode.issue(entropy);
         Invitation next = Invitation.open(code, connection.id(), now.plus(Duration.ofHours(1)));
         Connection reinvited = connection.reinvited(code.id(), next.expiresAt(), now);
-        assertTrue(reinvite(reinvited, previous.id(), next, record(acme.id(), "reinvite", now)));
+        assertTrue(reinvite(reinvited, previous, next, record(acme.id(), "reinvite", now)));
         Connection upgraded = reinvited.withMode(Mode.SCRIPT, now);
         assertTrue(upgrade(upgraded, java.util.Map.of(), record(acme.id(), "upgrade", now)));
         Connection accepted = upgraded.acceptedBy(instance("https://beta.freshdesk.com", Platform.FRESHDESK, true),
@@ -690,12 +690,13 @@ public abstract class ConnectionStoreContract {
         return store().answerInvitation(invitation, answer, by, at, changed, java.util.List.of(), kept);
     }
 
-    private boolean reinvite(Connection changed, String previousId, Invitation next) {
-        return reinvite(changed, previousId, next, null);
+    private boolean reinvite(Connection changed, Invitation previous, Invitation next) {
+        return reinvite(changed, previous, next, null);
     }
 
-    private boolean reinvite(Connection changed, String previousId, Invitation next, IdempotencyRecord kept) {
-        return store().replaceInvitation(changed, previousId, next, java.util.List.of(), kept);
+    private boolean reinvite(Connection changed, Invitation previous, Invitation next, IdempotencyRecord kept) {
+        return store().replaceInvitation(changed, previous.id(), previous.expiresAt(), next, java.util.List.of(),
+                kept);
     }
 
     private boolean upgrade(Connection upgraded, java.util.Map<RuleSet.Owner, RuleSet> rules) {

@@ -383,7 +383,7 @@ class LocalApiTest {
                 checked++;
             }
         }
-        assertEquals(22, checked, "every operation of the document");
+        assertEquals(23, checked, "every operation of the document");
 
         Answer nowhere = get("/v1/nowhere", key);
         assertEquals(404, nowhere.status());

@@ -46,6 +46,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + " edit, switch off and on, upgrade, delete"),
                 @Tag(name = "Invitations", description = "The other side's look at an invitation code, and its answer"),
                 @Tag(name = "Rules", description = "Each side's sync rules"),
+                @Tag(name = "Events", description = "What happened, per instance: the feed a private side polls, and"
+                        + " the audit trail"),
                 @Tag(name = "Operator", description = "The broker operator's calls; not for helpdesk apps"),
         },
         servers = {
@@ -71,6 +73,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         RecoverInstanceController.class,
         InstanceUrlController.class,
         DestinationController.class,
+        io.connectionbroker.status.EventFeedController.class,
         InitiateConnectionController.class,
         ReinviteController.class,
         InvitationPreviewController.class,

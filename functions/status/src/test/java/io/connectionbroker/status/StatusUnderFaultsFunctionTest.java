@@ -29,4 +29,16 @@ class StatusUnderFaultsFunctionTest extends FaultTest {
         }, 200);
         assertTrue(runs >= 5, runs + " runs");
     }
+
+    @Test
+    void readingTheFeedIsSafeUnderEveryFaultAlsoWhenItReportsALapse() {
+        int runs = faults.assertEveryFaultAtEveryCallIsSafe(() -> {
+            var alpha = arrange.instance(Platform.ZENDESK);
+            arrange.privateConnection(alpha.instance(), io.connectionbroker.domain.Mode.BASIC);
+            function.clock().advance(io.connectionbroker.domain.InitiateConnection.DEFAULT_INVITATION_LIFETIME
+                    .plusSeconds(1));
+            return new Call("GET", "/v1/events", alpha.apiKey().reveal(), null);
+        }, 200);
+        assertTrue(runs >= 10, runs + " runs");
+    }
 }

@@ -14,6 +14,7 @@ import io.connectionbroker.domain.Entropy;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InitiateConnection;
 import io.connectionbroker.domain.InstanceKeys;
+import io.connectionbroker.domain.EventFeed;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.PreviewInvitation;
@@ -58,8 +59,10 @@ public class BrokerFactory {
 
     @Singleton
     ConnectionStore connectionStore(DynamoDbClient client,
-                                    @Value("${connection-broker.table-name}") String tableName) {
-        return new DynamoDbConnectionStore(client, tableName);
+                                    @Value("${connection-broker.table-name}") String tableName,
+                                    @Value("${connection-broker.dynamodb.feed-append-within:2s}")
+                                    java.time.Duration feedAppendWithin) {
+        return new DynamoDbConnectionStore(client, tableName, feedAppendWithin);
     }
 
     @Singleton
@@ -135,6 +138,13 @@ public class BrokerFactory {
     @Requires(beans = CursorSeal.class)
     ListConnections listConnections(ConnectionStore store, Clock clock, CursorSeal cursors) {
         return new ListConnections(store, clock, cursors);
+    }
+
+    /** Beside the list: its cursors are signed the same way. */
+    @Singleton
+    @Requires(beans = CursorSeal.class)
+    EventFeed eventFeed(ConnectionStore store, Clock clock, CursorSeal cursors) {
+        return new EventFeed(store, clock, cursors);
     }
 
     @Singleton

@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *       DynamoDB key lookup answers in milliseconds), each call after
  *       {@code connection-broker.dynamodb.call-timeout} (default 1,200 ms) whatever its attempts.</li>
  *   <li>A request's decision makes at most {@value #MAX_CALLS_PER_REQUEST} DynamoDB calls one after another
- *       (the fault tests count them), so it gives up after 7.2 s at worst; a change whose write lost to another
+ *       (the fault tests count them), so it gives up after 8.4 s at worst; a change whose write lost to another
  *       request's decides again only within IdempotentRequests.REDECIDE_WITHIN of its first decision. It answers
- *       503 with Retry-After, not a Lambda timeout, within the functions' 10-second timeout
+ *       503 with Retry-After, not a Lambda timeout, within the functions' 15-second timeout
  *       (infra/template.yaml; a test checks the sum).</li>
  * </ul>
  * Conflicting transactions are retried by the store itself, a few times over milliseconds.
@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @Singleton
 public class DynamoDbClientSettings implements BeanCreatedEventListener<DynamoDbClientBuilder> {
     public static final int MAX_ATTEMPTS = 3;
-    public static final int MAX_CALLS_PER_REQUEST = 6;
+    /** Recovering keys makes the most: the key lookup, the instance, its keys (two), its feed's head, the write. */
+    public static final int MAX_CALLS_PER_REQUEST = 7;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMillis(1200);
 
     private static final Duration MAX_BACKOFF = Duration.ofMillis(500);

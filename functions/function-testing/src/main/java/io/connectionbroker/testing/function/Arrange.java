@@ -58,8 +58,13 @@ public final class Arrange {
         Instance instance = new Instance(UUID.randomUUID().toString(), url, platform, license,
                 license == License.TRIAL ? now.plus(Instance.TRIAL) : null, isPublic, now);
         ApiKey key = ApiKey.issue(new SecureEntropy());
+        // Its feed begins as registration begins it, so every instance arranged has a feed, as every real one.
+        io.connectionbroker.domain.Event registered = new io.connectionbroker.domain.Event(
+                UUID.randomUUID().toString(), io.connectionbroker.domain.EventType.INSTANCE_REGISTERED, now, null,
+                new io.connectionbroker.domain.Actor(instance.id(), key.id()), java.util.Map.of("url", url.value(),
+                "platform", platform.name(), "public", isPublic), java.util.List.of(instance.id()));
         if (!function.bean(ConnectionStore.class).registerInstance(instance,
-                new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null)) {
+                new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(registered), null)) {
             throw new IllegalStateException("the URL was registered already");
         }
         return new RegisterInstance.Registered(instance, key);
@@ -70,12 +75,12 @@ public final class Arrange {
     }
 
     public InitiateConnection.Initiated connectionTo(Instance initiator, Instance destination, Mode mode) {
-        return function.commit(() -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
+        return function.commitAs(initiator, () -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
                 destination.url().value(), false, mode, "src", "dst", null, null, "SUPPORT")));
     }
 
     public InitiateConnection.Initiated privateConnection(Instance initiator, Mode mode) {
-        return function.commit(() -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
+        return function.commitAs(initiator, () -> function.bean(InitiateConnection.class).initiate(initiator, new InitiateConnection.Command(
                 null, true, mode, "src", "dst", null, null, "SUPPORT")));
     }
 
@@ -85,7 +90,7 @@ public final class Arrange {
     }
 
     public Connection accept(Instance acceptor, InitiateConnection.Initiated initiated) {
-        return function.commit(() -> function.bean(AcceptInvitation.class).accept(acceptor,
+        return function.commitAs(acceptor, () -> function.bean(AcceptInvitation.class).accept(acceptor,
                 new AcceptInvitation.Command(initiated.code().reveal(), "HELP")));
     }
 }

@@ -100,6 +100,9 @@ public final class FaultTolerance {
         Map<String, Integer> oneEffect = effect(before, items());
         assertTrue(calls >= 1 && calls <= io.connectionbroker.wiring.DynamoDbClientSettings.MAX_CALLS_PER_REQUEST,
                 clean + " makes " + calls + " DynamoDB calls");
+        // Every change writes its event with it: so the runs below check that events are never lost or doubled.
+        assertTrue(oneEffect.isEmpty() || oneEffect.keySet().stream().anyMatch(kind -> kind.startsWith("INSTANCE# EVENT#")),
+                clean + " changed " + oneEffect + " without an event");
 
         int runs = 0;
         List<String> failures = new ArrayList<>();
@@ -120,14 +123,17 @@ public final class FaultTolerance {
                     assertNotNull(faulted.header("Retry-After"), run + ": " + faulted);
                     assertEquals("urn:connection-broker:problem:temporarily-unavailable", faulted.text("type"), run);
                     Map<String, Integer> left = effect(start, after);
-                    if (fault.beforeTransmission()) {
+                    // A GET changes nothing the caller asked for, only what reading decides (a lapsed invitation
+                    // reported, in one transaction): a later call of it may fail after that is whole, never part.
+                    boolean read = call.method().equals("GET");
+                    if (fault.beforeTransmission() && !read) {
                         assertEquals(Map.of(), left, run + " left part of its effect");
                     } else {
                         assertTrue(left.isEmpty() || left.equals(oneEffect), run + " left part of its effect: " + left);
                     }
                     Answer again = call.send(function);
                     assertEquals(success, again.status(), run + ", sent again: " + again);
-                    if (!left.isEmpty()) {
+                    if (!left.isEmpty() && !read) {
                         assertEquals("true", again.header(IdempotencyHeaders.REPLAYED), run + ", sent again: " + again);
                     }
                     assertEquals(oneEffect, effect(start, items()), run + ", sent again, left another effect");

@@ -113,11 +113,20 @@ public final class FunctionUnderTest implements AutoCloseable {
 
     /**
      * Commits what a domain operation decides, through the function's own runner, as a request would; its events
-     * name no actor (the test arranged it).
+     * name the test as their actor ({@link #ARRANGED}), since no key called.
      */
     public <R> R commit(java.util.function.Supplier<io.connectionbroker.domain.Decision<R>> decide) {
+        return bean(io.connectionbroker.domain.IdempotentRequests.class).commit(ARRANGED, decide);
+    }
+
+    /** The actor of changes a test made through {@link #commit}: no instance's key called. */
+    public static final io.connectionbroker.domain.Actor ARRANGED = new io.connectionbroker.domain.Actor("test", null);
+
+    /** As {@link #commit}, with events naming the instance as the actor (and no key). */
+    public <R> R commitAs(io.connectionbroker.domain.Instance actor,
+                         java.util.function.Supplier<io.connectionbroker.domain.Decision<R>> decide) {
         return bean(io.connectionbroker.domain.IdempotentRequests.class).commit(
-                io.connectionbroker.domain.Actor.ANONYMOUS, decide);
+                new io.connectionbroker.domain.Actor(actor.id(), null), decide);
     }
 
     public Answer post(String path, String apiKey, String json) {

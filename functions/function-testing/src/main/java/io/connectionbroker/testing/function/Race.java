@@ -21,7 +21,8 @@ public final class Race {
      */
     public static final Map<String, Object> PATIENT_DATABASE = Map.of(
             "connection-broker.dynamodb.attempt-timeout", "30s",
-            "connection-broker.dynamodb.call-timeout", "90s");
+            "connection-broker.dynamodb.call-timeout", "90s",
+            "connection-broker.dynamodb.feed-append-within", "90s");
 
     private Race() {
     }

@@ -29,6 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * write is ever half done.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
+    /**
+     * How long a change keeps appending its events, by default, while other changes append to the same feed
+     * first (each round one of them is written, so a burst of changes to one instance drains one by one); after
+     * that it is refused with StoreUnavailable, to be sent again. The deployment template's timeout is checked
+     * against it.
+     */
+    public static final java.time.Duration FEED_APPEND_WITHIN = java.time.Duration.ofSeconds(2);
     private final Table table;
     private final InstanceRecords instances;
     private final InvitationTries tries;
@@ -36,8 +43,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final EventFeeds feeds;
 
     public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, FEED_APPEND_WITHIN);
+    }
+
+    /** @param feedAppendWithin how long a change keeps appending to a feed others are appending to */
+    public DynamoDbConnectionStore(DynamoDbClient client, String tableName, java.time.Duration feedAppendWithin) {
         this.table = new Table(client, tableName);
-        this.feeds = new EventFeeds(table);
+        this.feeds = new EventFeeds(table, feedAppendWithin);
         this.instances = new InstanceRecords(table, feeds);
         this.tries = new InvitationTries(table);
         this.memberships = new ConnectionMemberships(table);
@@ -228,13 +240,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceInvitation(Connection changed, String previousInvitationId, Invitation next,
-                                     List<Event> events, IdempotencyRecord kept) {
-        // The previous invitation stays listed until it lapses: a read then finds the connection no longer
-        // waiting on it and strikes it off.
+    public boolean replaceInvitation(Connection changed, String previousInvitationId, Instant previousExpiresAt,
+                                     Invitation next, List<Event> events, IdempotencyRecord kept) {
+        String source = changed.source().instanceId();
         return feeds.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
                 table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION)),
-                feeds.listDue(changed.source().instanceId(), changed.id(), next.id(), next.expiresAt())), events, kept);
+                feeds.strikeOff(source, previousInvitationId, previousExpiresAt),
+                feeds.listDue(source, changed.id(), next.id(), next.expiresAt())), events, kept);
     }
 
     @Override

@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -39,13 +40,13 @@ final class EventFeeds {
     private static final String ACTOR_INSTANCE_ID = "actorInstanceId";
     private static final String ACTOR_KEY_ID = "actorKeyId";
     private static final String DATA = "data";
-    /** Appends that find a head moved (another change appended first) are built again this often at most. */
-    private static final int APPEND_ATTEMPTS = 25;
 
     private final Table table;
+    private final java.time.Duration appendWithin;
 
-    EventFeeds(Table table) {
+    EventFeeds(Table table, java.time.Duration appendWithin) {
         this.table = table;
+        this.appendWithin = appendWithin;
     }
 
     /**
@@ -58,20 +59,67 @@ final class EventFeeds {
             return table.transact(effect, kept);
         }
         List<String> feeds = events.stream().flatMap(event -> event.feeds().stream()).distinct().toList();
-        for (int attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
+        long deadline = System.nanoTime() + appendWithin.toNanos();
+        Map<String, Long> heads = heads(feeds);
+        for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = new ArrayList<>(effect);
-            writes.addAll(appends(events, heads(feeds)));
-            List<String> reasons = table.attempt(writes, kept);
+            writes.addAll(appends(events, heads));
+            // A conflict here is almost always another append to the same head: learn where it is now rather
+            // than retrying the same positions.
+            List<CancellationReason> reasons = table.attempt(writes, kept, 1);
             if (reasons == null) {
                 return true;
             }
-            if (reasons.subList(0, effect.size()).contains("ConditionalCheckFailed")) {
+            if (reasons.stream().limit(effect.size()).anyMatch(EventFeeds::conditionFailed)) {
                 return false;
             }
-            // Only a head moved: another change appended to the feed first. Read it again.
-            Table.pause(Math.min(attempt, 5));
+            if (System.nanoTime() > deadline) {
+                throw Table.busy();
+            }
+            // One reason per item, the heads' last; anything else says nothing of where the heads are.
+            heads = reasons.size() == writes.size()
+                    ? movedHeads(heads, reasons.subList(writes.size() - heads.size(), writes.size())) : heads(feeds);
+            backOff(attempt);
         }
-        throw Table.busy();
+    }
+
+    /**
+     * The heads after a lost append: a head whose condition failed says where it is now (the update asks for
+     * its old value); when one is not known that way (a conflict), all are read again.
+     */
+    private Map<String, Long> movedHeads(Map<String, Long> heads, List<CancellationReason> headReasons) {
+        Map<String, Long> moved = new LinkedHashMap<>(heads);
+        int i = 0;
+        for (String feed : heads.keySet()) {
+            CancellationReason reason = headReasons.get(i++);
+            if (conditionFailed(reason)) {
+                if (!reason.hasItem() || reason.item().get(LAST) == null) {
+                    return heads(List.copyOf(heads.keySet()));
+                }
+                moved.put(feed, Long.parseLong(reason.item().get(LAST).n()));
+            } else if (!"None".equals(reason.code())) {
+                return heads(List.copyOf(heads.keySet()));
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * Full jitter, growing to 250 ms: the changes that lost spread out instead of all trying again at once, so
+     * each round wastes few attempts (AWS's advice for contended writes).
+     */
+    private static void backOff(int attempt) {
+        try {
+            long ceiling = Math.min(250, 8L << Math.min(attempt, 5));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, ceiling));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Table.busy();
+        }
+    }
+
+    private static boolean conditionFailed(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
     }
 
     /** Each feed's last position, 0 for a feed with no events yet. */
@@ -115,6 +163,7 @@ final class EventFeeds {
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }
 

@@ -117,17 +117,20 @@ final class Table {
      * @throws IdempotencyKeyTaken when a live record holds the record's key (nothing was written)
      */
     boolean transact(List<TransactWriteItem> effect, IdempotencyRecord kept) {
-        return attempt(effect, kept) == null;
+        return attempt(effect, kept, CONFLICT_ATTEMPTS) == null;
     }
 
     /**
-     * Runs one transaction, with the request's idempotency record (if any) as its last item.
+     * Runs one transaction, with the request's idempotency record (if any) as its last item, trying
+     * {@code conflictAttempts} times at most while it conflicts with other transactions.
      *
      * @return null when everything was written; otherwise, nothing being written, the cancellation reason of
-     *         each item of {@code effect} in order ({@code "None"} for those whose condition held)
+     *         each item of {@code effect} in order (code {@code None} for those whose condition held): after a
+     *         failed condition, or after the last conflict when {@code conflictAttempts} is below the usual
+     *         (for a caller that settles conflicts itself)
      * @throws IdempotencyKeyTaken when a live record holds the record's key (nothing was written)
      */
-    List<String> attempt(List<TransactWriteItem> effect, IdempotencyRecord kept) {
+    List<CancellationReason> attempt(List<TransactWriteItem> effect, IdempotencyRecord kept, int conflictAttempts) {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(effect);
         if (kept != null) {
             writes.add(putIdempotencyRecord(kept));
@@ -137,19 +140,23 @@ final class Table {
                 available(() -> client.transactWriteItems(request -> request.transactItems(writes)));
                 return null;
             } catch (TransactionCanceledException cancelled) {
-                List<String> reasons = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
+                List<CancellationReason> given = cancelled.cancellationReasons();
+                List<String> reasons = given.stream().map(CancellationReason::code).toList();
                 if (kept != null && reasons.size() == writes.size()
                         && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1))) {
                     throw new IdempotencyKeyTaken();
                 }
                 if (reasons.contains("ConditionalCheckFailed")) {
-                    return reasons.subList(0, Math.min(reasons.size(), effect.size()));
+                    return given.subList(0, Math.min(given.size(), effect.size()));
                 }
                 boolean contended = reasons.contains("TransactionConflict");
                 if (!contended && !reasons.contains("ThrottlingError") && !reasons.contains("ProvisionedThroughputExceeded")) {
                     throw cancelled;
                 }
-                if (attempt == CONFLICT_ATTEMPTS) {
+                if (attempt >= conflictAttempts) {
+                    if (contended && conflictAttempts < CONFLICT_ATTEMPTS) {
+                        return given.subList(0, Math.min(given.size(), effect.size()));
+                    }
                     throw busy();
                 }
                 pause(attempt);
