@@ -5,9 +5,9 @@ import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ListConnections;
 import io.connectionbroker.domain.ViewConnection;
-import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.EntityTags;
+import io.connectionbroker.web.PageLimit;
 import io.connectionbroker.web.document.ApiExamples;
 import io.connectionbroker.web.document.ConnectionRoute;
 import io.connectionbroker.web.document.ConnectionView;
@@ -119,7 +119,8 @@ public class ConnectionStatusController {
                                            "EXPIRED", "DECLINED", "DEACTIVATED"}))
                                @QueryValue @Nullable String status) {
         var caller = callers.from(authorization);
-        ListConnections.Page page = listConnections.list(caller, parseLimit(limit), cursor, status);
+        ListConnections.Page page = listConnections.list(caller, PageLimit.parse(limit, ListConnections.MAX_LIMIT),
+                cursor, status);
         String tag = viewConnection.tag(page, caller);
         String etag = EntityTags.quoted(tag);
         if (!EntityTags.noneMatchHolds(ifNoneMatch, tag)) {
@@ -128,17 +129,6 @@ public class ConnectionStatusController {
         return HttpResponse.ok(new ConnectionList(page.connections().stream()
                 .map(connection -> ConnectionView.of(connection, caller.id(), appUrls)).toList(), page.next()))
                 .header(HttpHeaders.ETAG, etag);
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidRequest.of("limit", "must be a whole number from 1 to " + ListConnections.MAX_LIMIT);
-        }
     }
 
     /** One page of the Connections tab; {@code next} is null on the last page. */

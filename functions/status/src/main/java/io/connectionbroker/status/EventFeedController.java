@@ -3,9 +3,9 @@ package io.connectionbroker.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.Event;
 import io.connectionbroker.domain.EventFeed;
-import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.EntityTags;
+import io.connectionbroker.web.PageLimit;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -83,24 +83,13 @@ public class EventFeedController {
                                         schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
                                 @QueryValue @Nullable String limit) {
         var caller = callers.from(authorization);
-        EventFeed.Page page = feed.read(caller, parseLimit(limit), after);
+        EventFeed.Page page = feed.read(caller, PageLimit.parse(limit, EventFeed.MAX_LIMIT), after);
         String etag = EntityTags.quoted(page.tag());
         if (!EntityTags.noneMatchHolds(ifNoneMatch, page.tag())) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
         return HttpResponse.ok(new EventList(page.events().stream().map(EventView::of).toList(), page.next()))
                 .header(HttpHeaders.ETAG, etag);
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidRequest.of("limit", "must be a whole number from 1 to " + EventFeed.MAX_LIMIT);
-        }
     }
 
     /** One page of the feed (documented by hand in events.yml, one schema per event type). */

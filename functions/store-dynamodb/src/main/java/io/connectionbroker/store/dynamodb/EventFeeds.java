@@ -168,16 +168,21 @@ final class EventFeeds {
     }
 
     List<FeedEntry> findEvents(String instanceId, long after, int limit) {
+        return range(instanceId, eventSortKey(after + 1), eventSortKey(Long.MAX_VALUE), limit).stream()
+                .map(EventFeeds::entry).toList();
+    }
+
+    /** The items of the instance's partition whose sort keys lie between the two, in order: one consistent Query. */
+    private List<Item> range(String instanceId, String from, String to, int limit) {
         return Table.available(() -> table.client().query(query -> query.tableName(table.name())
                         .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
                                 "#sk", ConnectionTable.SORT_KEY))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
-                                ":from", AttributeValue.fromS(eventSortKey(after + 1)),
-                                ":to", AttributeValue.fromS(eventSortKey(Long.MAX_VALUE))))
+                                ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to)))
                         .consistentRead(true)
                         .limit(limit)))
-                .items().stream().map(Item::of).map(EventFeeds::entry).toList();
+                .items().stream().map(Item::of).toList();
     }
 
     // Invitations listed by when they lapse.
@@ -195,18 +200,10 @@ final class EventFeeds {
     }
 
     List<LapsedInvitation> findLapsed(String instanceId, Instant now, int limit) {
-        return Table.available(() -> table.client().query(query -> query.tableName(table.name())
-                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                        .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
-                                "#sk", ConnectionTable.SORT_KEY))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
-                                ":from", AttributeValue.fromS(DUE + "#"),
-                                // Up to now: every id sorts after the '#' that ends the time.
-                                ":to", AttributeValue.fromS(DUE + "#" + SORTABLE_INSTANT.format(now) + "$")))
-                        .consistentRead(true)
-                        .limit(limit)))
-                .items().stream().map(Item::of).map(due -> new LapsedInvitation(instanceId, due.string(CONNECTION_ID),
-                        due.string(INVITATION_ID), due.instant(EXPIRES_AT))).toList();
+        // Up to now: every id sorts after the '#' that ends the time, and before '$'.
+        return range(instanceId, DUE + "#", DUE + "#" + SORTABLE_INSTANT.format(now) + "$", limit).stream()
+                .map(due -> new LapsedInvitation(instanceId, due.string(CONNECTION_ID), due.string(INVITATION_ID),
+                        due.instant(EXPIRES_AT))).toList();
     }
 
     /**
