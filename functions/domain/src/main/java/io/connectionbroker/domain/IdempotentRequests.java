@@ -71,6 +71,7 @@ public final class IdempotentRequests {
     /**
      * Commits what the operation decides, for a request without an Idempotency-Key.
      *
+     * @param actor  who the change's events name: the calling instance and its key, or {@link Actor#ANONYMOUS}
      * @param decide decides from a fresh read each time it is called
      * @return the result of the change that held
      * @throws io.connectionbroker.domain.refusal.Refusal the refusal decided, or the change's when its commits

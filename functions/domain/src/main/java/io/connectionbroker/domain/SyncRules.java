@@ -21,13 +21,12 @@ public final class SyncRules {
 
     private final ViewConnection view;
     private final ConnectionStore store;
-
     private final Clock clock;
 
     public SyncRules(ConnectionStore store, Clock clock) {
-        this.clock = clock;
         this.view = new ViewConnection(store, clock);
         this.store = store;
+        this.clock = clock;
     }
 
     /** Which side of the connection a set of rules is seen from. */
