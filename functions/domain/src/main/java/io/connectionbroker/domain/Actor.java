@@ -2,7 +2,7 @@ package io.connectionbroker.domain;
 
 /**
  * Who made a change: the instance, and the API key it called with. The key is null where the instance proved
- * itself another way (registering, or recovering its keys through its helpdesk).
+ * itself through its helpdesk instead (recovering its keys); a registration names the key it issued.
  */
 public record Actor(String instanceId, String keyId) {
     /** A request with no calling instance: registering, recovering keys, the operator. */

@@ -112,7 +112,7 @@ public class EventFeedController {
         }
     }
 
-    /** Who made the change; {@code keyId} is null where the instance proved itself through its helpdesk. */
+    /** Who made the change; {@code keyId} is null where the instance proved itself through its helpdesk instead. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(hidden = true)
