@@ -141,6 +141,24 @@ class EventFeedFunctionTest extends FunctionTest {
         }
     }
 
+    @Test
+    void readsRacingToReportOneLapseReportItOnce() throws Exception {
+        Registered alpha = arrange.instance(Platform.ZENDESK);
+        InitiateConnection.Initiated initiated = arrange.privateConnection(alpha.instance(), Mode.BASIC);
+        function.clock().advance(InitiateConnection.DEFAULT_INVITATION_LIFETIME.plusSeconds(1));
+        try {
+            Map<String, Integer> told = io.connectionbroker.testing.function.Race.run(20,
+                    i -> () -> io.connectionbroker.testing.function.Race.told(read(alpha, null, null, null)));
+            // A read still waiting on the feed after a while is told to send again (503); none is told anything else.
+            assertTrue(java.util.Set.of("200", "503 temporarily-unavailable").containsAll(told.keySet()), told.toString());
+            List<String> expired = types(read(alpha, null, null, null)).stream()
+                    .filter("invitation.expired"::equals).toList();
+            assertEquals(List.of("invitation.expired"), expired, "one lapse, reported once: " + initiated.connection().id());
+        } finally {
+            function.clock().advance(InitiateConnection.DEFAULT_INVITATION_LIFETIME.plusSeconds(1).negated());
+        }
+    }
+
     private String assertRefused(Registered invited, InitiateConnection.Initiated initiated) {
         try {
             function.commit(() -> function.bean(AcceptInvitation.class).accept(invited.instance(),

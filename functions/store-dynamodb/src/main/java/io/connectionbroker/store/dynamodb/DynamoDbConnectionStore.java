@@ -18,10 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The {@link ConnectionStore} on one DynamoDB table. Every read is a consistent key lookup and every
@@ -41,6 +38,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final InvitationTries tries;
     private final ConnectionMemberships memberships;
     private final EventFeeds feeds;
+    private final ConnectionRecords connections;
 
     public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
         this(client, tableName, FEED_APPEND_WITHIN);
@@ -53,6 +51,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.instances = new InstanceRecords(table, feeds);
         this.tries = new InvitationTries(table);
         this.memberships = new ConnectionMemberships(table);
+        this.connections = new ConnectionRecords(table, feeds, memberships);
     }
 
     // The instance half, kept in its own room.
@@ -123,55 +122,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         return table.get(idempotencyKey(scope, key)).map(item -> idempotencyRecord(item, key));
     }
 
-    @Override
-    public void moveSides(String instanceId, InstanceUrl url) {
-        String after = null;
-        do {
-            ConnectionPage page = findConnectionsOf(instanceId, 100, after);
-            for (Connection connection : page.connections()) {
-                if (instanceId.equals(connection.source().instanceId()) && !url.equals(connection.source().url())) {
-                    moveSide(connection.id(), SOURCE, instanceId, url);
-                }
-                if (instanceId.equals(connection.destination().instanceId())
-                        && !url.equals(connection.destination().url())) {
-                    moveSide(connection.id(), DESTINATION, instanceId, url);
-                }
-            }
-            after = page.next();
-        } while (after != null);
-    }
-
-    /** Sets one side's URL, on condition that the side is still the instance's (the read may be stale). */
-    private void moveSide(String connectionId, String side, String instanceId, InstanceUrl url) {
-        try {
-            Table.available(() -> table.client().updateItem(update -> update.tableName(table.name())
-                    .key(Item.keyed(CONNECTION + "#" + connectionId, CONNECTION).attributes())
-                    .updateExpression("SET #url = :url ADD #version :one")
-                    .conditionExpression("#instanceId = :id")
-                    .expressionAttributeNames(Map.of("#url", side + "Url", "#instanceId", side + "InstanceId",
-                            "#version", VERSION))
-                    .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(url.value()),
-                            ":id", AttributeValue.fromS(instanceId), ":one", AttributeValue.fromN("1")))));
-        } catch (ConditionalCheckFailedException notThisInstancesSideOrDeleted) {
-            // The connection was deleted meanwhile: nothing to move.
-        }
-    }
 
     @Override
     public void keep(IdempotencyRecord kept) {
         table.transact(List.of(), kept);
-    }
-
-    @Override
-    public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules,
-                                 List<Event> events, IdempotencyRecord kept) {
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(table.putNew(connectionItem(connection)),
-                table.putNew(invitationItem(invitation)), table.putNew(membershipItem(connection.source().instanceId(), connection)),
-                feeds.listDue(connection.source().instanceId(), connection.id(), invitation.id(), invitation.expiresAt())));
-        rules.forEach((owner, set) -> writes.add(table.putNew(rulesItem(connection.id(), owner, set))));
-        if (!feeds.transact(writes, events, kept)) {
-            throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
-        }
     }
 
     @Override
@@ -214,80 +168,6 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
-                                    Instant answeredAt, Connection changed, List<Event> events,
-                                    IdempotencyRecord kept) {
-        Item invitationKey = Item.keyed(INVITATION + "#" + invitation.id(), INVITATION);
-        TransactWriteItem answerInvitation = TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.name())
-                .key(invitationKey.attributes())
-                .updateExpression("SET #answer = :answer, #answeredAt = :answeredAt, #answeredBy = :answeredBy")
-                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#answer)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#answer", ANSWER,
-                        "#answeredAt", ANSWERED_AT, "#answeredBy", ANSWERED_BY))
-                .expressionAttributeValues(Map.of(":answer", AttributeValue.fromS(answer.name()),
-                        ":answeredAt", AttributeValue.fromS(answeredAt.toString()),
-                        ":answeredBy", AttributeValue.fromS(answeredBy)))
-                .build()).build();
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, table.putOver(changed),
-                feeds.strikeOff(changed.source().instanceId(), invitation.id(), invitation.expiresAt())));
-        String destination = changed.destination().instanceId();
-        if (answer == Invitation.Answer.ACCEPTED && destination != null
-                && !destination.equals(changed.source().instanceId())) {
-            writes.add(table.put(membershipItem(destination, changed)));
-        }
-        return feeds.transact(writes, events, kept);
-    }
-
-    @Override
-    public boolean replaceInvitation(Connection changed, String previousInvitationId, Instant previousExpiresAt,
-                                     Invitation next, List<Event> events, IdempotencyRecord kept) {
-        String source = changed.source().instanceId();
-        return feeds.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
-                table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION)),
-                feeds.strikeOff(source, previousInvitationId, previousExpiresAt),
-                feeds.listDue(source, changed.id(), next.id(), next.expiresAt())), events, kept);
-    }
-
-    @Override
-    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, List<Event> events,
-                               IdempotencyRecord kept) {
-        List<TransactWriteItem> writes = new java.util.ArrayList<>();
-        writes.add(table.putOver(upgraded));
-        // Each rule item once: the new mode's sets written, the others deleted.
-        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
-            RuleSet set = rules.get(owner);
-            writes.add(set != null ? table.put(rulesItem(upgraded.id(), owner, set)) : table.deleteItem(rulesKey(upgraded.id(), owner)));
-        }
-        return feeds.transact(writes, events, kept);
-    }
-
-    @Override
-    public boolean deleteConnection(Connection connection, List<Event> events) {
-        ConnectionVersion read = ConnectionVersion.of(connection.version());
-        TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(table.name())
-                .key(Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION).attributes())
-                .conditionExpression(read.condition())
-                .expressionAttributeNames(read.names())
-                .expressionAttributeValues(read.values())
-                .build()).build();
-        TransactWriteItem deleteInvitation = table.deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
-        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
-                table.deleteItem(membershipKey(connection.source().instanceId(), connection)),
-                feeds.strikeOff(connection.source().instanceId(), connection.invitationId(),
-                        connection.invitationExpiresAt())));
-        for (RuleSet.Owner owner : RuleSet.Owner.values()) {
-            writes.add(table.deleteItem(rulesKey(connection.id(), owner)));
-        }
-        String destination = connection.destination().instanceId();
-        if (destination != null && !destination.equals(connection.source().instanceId())) {
-            writes.add(table.deleteItem(membershipKey(destination, connection)));
-        }
-        return feeds.transact(writes, events, null);
-    }
-
-    @Override
     public ConnectionPage findConnectionsOf(String instanceId, int limit, String after,
                                             java.util.function.Predicate<Connection> keep) {
         return memberships.findConnectionsOf(instanceId, limit, after, keep);
@@ -311,5 +191,40 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     @Override
     public boolean reportLapse(LapsedInvitation lapsed, Event event) {
         return feeds.reportLapse(lapsed, event);
+    }
+
+    @Override
+    public void moveSides(String instanceId, InstanceUrl url) {
+        connections.moveSides(instanceId, url);
+    }
+
+    @Override
+    public void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules,
+                                 List<Event> events, IdempotencyRecord kept) {
+        connections.createConnection(connection, invitation, rules, events, kept);
+    }
+
+    @Override
+    public boolean answerInvitation(Invitation invitation, Invitation.Answer answer, String answeredBy,
+                                    Instant answeredAt, Connection changed, List<Event> events,
+                                    IdempotencyRecord kept) {
+        return connections.answerInvitation(invitation, answer, answeredBy, answeredAt, changed, events, kept);
+    }
+
+    @Override
+    public boolean replaceInvitation(Connection changed, String previousInvitationId, Instant previousExpiresAt,
+                                     Invitation next, List<Event> events, IdempotencyRecord kept) {
+        return connections.replaceInvitation(changed, previousInvitationId, previousExpiresAt, next, events, kept);
+    }
+
+    @Override
+    public boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, List<Event> events,
+                               IdempotencyRecord kept) {
+        return connections.upgradeMode(upgraded, rules, events, kept);
+    }
+
+    @Override
+    public boolean deleteConnection(Connection connection, List<Event> events) {
+        return connections.deleteConnection(connection, events);
     }
 }
