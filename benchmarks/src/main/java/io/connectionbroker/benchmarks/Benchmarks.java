@@ -106,8 +106,8 @@ public final class Benchmarks {
                 function("rules", "GET", "/v1/connections/" + id + "/rules", null, acmeKey),
                 function("upgrade", "POST", "/v1/connections/" + id + "/upgrade", "{\"mode\": \"VISUAL\"}", acmeKey));
 
-        // -Dbench.parts=cold,scale,throughput (the default: all) runs some of the parts.
-        List<String> parts = List.of(System.getProperty("bench.parts", "cold,scale,throughput").split(","));
+        // -Dbench.parts=cold,scale,throughput,costs (the default: all) runs some of the parts.
+        List<String> parts = List.of(System.getProperty("bench.parts", "cold,scale,throughput,costs").split(","));
         List<String> rows = new ArrayList<>();
         List<String> warmRows = new ArrayList<>();
         List<String> goals = new ArrayList<>();
@@ -169,7 +169,9 @@ public final class Benchmarks {
         scaleRows.forEach(System.out::println);
         String throughput = parts.contains("throughput") ? new LocalApiThroughput().run() : "";
         System.out.println(throughput);
-        String report = report(rows, warmRows, scaleRows, throughput, goals);
+        List<String> costRows = parts.contains("costs") ? new OperationCosts().run() : List.of();
+        costRows.forEach(System.out::println);
+        String report = report(rows, warmRows, scaleRows, throughput, costRows, goals);
         System.out.println();
         System.out.println(report);
         Path results = Path.of("benchmarks", "results", "latest.md");
@@ -239,7 +241,7 @@ public final class Benchmarks {
     }
 
     private static String report(List<String> rows, List<String> warmRows, List<String> scaleRows,
-                                 String throughput, List<String> goals) {
+                                 String throughput, List<String> costRows, List<String> goals) {
         List<String> lines = new ArrayList<>(List.of(
                 "# Benchmarks: cold start, warm overhead, memory, scale and throughput",
                 "",
@@ -283,6 +285,20 @@ public final class Benchmarks {
                 "|---|---|---|---|---|",
                 throughput,
                 "",
+                "## DynamoDB calls and cost per operation",
+                "",
+                "Through the warm handler, each the average of its runs: the DynamoDB calls it makes one after another,"
+                        + " and the capacity units DynamoDB Local reports for them (ReturnConsumedCapacity). It reports"
+                        + " a transaction as 4 write units whatever its items, so the billed column counts each"
+                        + " transaction's items at 2 units (every item is under 1 KB), as the service bills them. On"
+                        + " demand at $" + OperationCosts.READ_PRICE + " per million read and $"
+                        + OperationCosts.WRITE_PRICE + " per million write request units (us-east-1), on the read"
+                        + " and billed write units.",
+                "",
+                "| operation | calls | read units | write units reported | write units billed | $ per million |",
+                "|---|---|---|---|---|---|"));
+        lines.addAll(costRows);
+        lines.addAll(List.of("",
                 "## Goals",
                 ""));
         lines.addAll(goals);

@@ -17,7 +17,12 @@ final class InProcessApi implements AutoCloseable {
     private final HttpApiGateway gateway;
 
     InProcessApi(DynamoDbLocalEngine engine, String table) {
-        ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+        this(engine, table, Map.of());
+    }
+
+    /** @param settings more settings of the context, for example {@link DynamoDbCalls#SETTING} */
+    InProcessApi(DynamoDbLocalEngine engine, String table, Map<String, Object> settings) {
+        ApplicationContext context = ApplicationContext.builder().properties(settings).properties(Map.of(
                 "aws.services.dynamodb.endpoint-override", engine.endpoint().toString(),
                 "aws.region", DynamoDbLocalEngine.REGION,
                 "aws.access-key-id", DynamoDbLocalEngine.ACCESS_KEY,
@@ -28,6 +33,11 @@ final class InProcessApi implements AutoCloseable {
                 "logger.levels.io.connectionbroker.web.telemetry.RequestLog", "WARN")).build();
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "benchmark");
+    }
+
+    /** A bean of the handler's own context. */
+    <T> T bean(Class<T> type) {
+        return handler.getApplicationContext().getBean(type);
     }
 
     GatewayResponse send(String method, String path, String query, String apiKey, String body) {
