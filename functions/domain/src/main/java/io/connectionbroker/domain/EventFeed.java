@@ -22,12 +22,14 @@ public final class EventFeed {
 
     private final ConnectionStore store;
     private final Clock clock;
-    private final CursorSeal cursors;
+    private final InstanceCursors cursors;
 
     public EventFeed(ConnectionStore store, Clock clock, CursorSeal cursors) {
         this.store = store;
         this.clock = clock;
-        this.cursors = cursors;
+        this.cursors = new InstanceCursors(cursors, "after", "is not a cursor of this feed; send the next value of"
+                + " your previous read as it was, or leave it out to read from the oldest event kept",
+                "was given to another instance; send the next cursor of your own feed");
     }
 
     /**
@@ -49,10 +51,7 @@ public final class EventFeed {
      */
     public Page read(Instance caller, Integer limit, String after) {
         FieldErrors checks = new FieldErrors();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");
-        }
+        int size = InstanceCursors.size(checks, limit, DEFAULT_LIMIT, MAX_LIMIT);
         Long read = after == null ? Long.valueOf(0) : checks.valid(() -> positionIn(after, caller));
         checks.throwIfInvalid();
         long position = read;
@@ -60,7 +59,7 @@ public final class EventFeed {
         reportLapses(caller.id());
         List<ConnectionStore.FeedEntry> entries = store.findEvents(caller.id(), position, size);
         long last = entries.isEmpty() ? position : entries.get(entries.size() - 1).position();
-        String next = cursors.seal(caller.id() + "|" + KIND + "|" + last);
+        String next = cursors.cursorFor(caller, KIND + "|" + last);
         return new Page(entries.stream().map(ConnectionStore.FeedEntry::event).toList(), next,
                 ConnectionTag.ofParts(List.of(KIND, caller.id(), Long.toString(position), Long.toString(last))));
     }
@@ -77,24 +76,16 @@ public final class EventFeed {
         }
     }
 
+    /** The position in the feed a cursor carries (the feed's kind first, so the list's cursors are refused). */
     private long positionIn(String cursor, Instance caller) {
-        String payload = cursors.open(cursor).orElseThrow(EventFeed::forged);
-        String[] parts = payload.split("\\|", -1);
-        if (parts.length != 3 || !parts[1].equals(KIND)) {
-            throw forged();
-        }
-        if (!parts[0].equals(caller.id())) {
-            throw InvalidRequest.of("after", "was given to another instance; send the next cursor of your own feed");
+        String position = cursors.positionIn(cursor, caller);
+        if (!position.startsWith(KIND + "|")) {
+            throw cursors.forgedCursor();
         }
         try {
-            return Long.parseLong(parts[2]);
+            return Long.parseLong(position.substring(KIND.length() + 1));
         } catch (NumberFormatException e) {
-            throw forged();
+            throw cursors.forgedCursor();
         }
-    }
-
-    private static InvalidRequest forged() {
-        return InvalidRequest.of("after", "is not a cursor of this feed; send the next value of your previous read as"
-                + " it was, or leave it out to read from the oldest event kept");
     }
 }

@@ -13,12 +13,14 @@ public final class ListConnections {
 
     private final ConnectionStore store;
     private final Clock clock;
-    private final CursorSeal cursors;
+    private final InstanceCursors cursors;
 
     public ListConnections(ConnectionStore store, Clock clock, CursorSeal cursors) {
         this.store = store;
         this.clock = clock;
-        this.cursors = cursors;
+        this.cursors = new InstanceCursors(cursors, "cursor", "is not a cursor this API gave out; use the next value"
+                + " of the previous page as it was, or leave it out for the first page",
+                "was given to another instance; use the next cursor of your own list");
     }
 
     /**
@@ -37,12 +39,9 @@ public final class ListConnections {
      */
     public Page list(Instance caller, Integer limit, String cursor, String status) {
         FieldErrors checks = new FieldErrors();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            checks.reject("limit", "must be from 1 to " + MAX_LIMIT + " (it is " + size + ")");
-        }
+        int size = InstanceCursors.size(checks, limit, DEFAULT_LIMIT, MAX_LIMIT);
         ConnectionStatus only = status == null ? null : checks.valid(() -> statusNamed(status));
-        String after = cursor == null ? null : checks.valid(() -> positionIn(cursor, caller));
+        String after = cursor == null ? null : checks.valid(() -> cursors.positionIn(cursor, caller));
         checks.throwIfInvalid();
 
         // One instant for the filter and the answer, so a connection lapsing meanwhile is shown as it was kept.
@@ -52,10 +51,10 @@ public final class ListConnections {
             page = store.findConnectionsOf(caller.id(), size, after,
                     connection -> only == null || connection.asSeenAt(now).status() == only);
         } catch (IllegalArgumentException notAPosition) {
-            throw forged();
+            throw cursors.forgedCursor();
         }
         return new Page(page.connections().stream().map(connection -> connection.asSeenAt(now)).toList(),
-                page.next() == null ? null : cursorFor(caller, page.next()));
+                page.next() == null ? null : cursors.cursorFor(caller, page.next()));
     }
 
     private static ConnectionStatus statusNamed(String status) {
@@ -67,27 +66,5 @@ public final class ListConnections {
         throw InvalidRequest.of("status", "must be one of " + java.util.Arrays.stream(ConnectionStatus.values())
                 .map(Enum::name).collect(java.util.stream.Collectors.joining(", "))
                 + ", in capitals; leave it out for every connection");
-    }
-
-    /** Opaque to clients, bound to the instance it was given to, and signed: nobody can make one up. */
-    private String cursorFor(Instance caller, String position) {
-        return cursors.seal(caller.id() + "|" + position);
-    }
-
-    private String positionIn(String cursor, Instance caller) {
-        String payload = cursors.open(cursor).orElseThrow(ListConnections::forged);
-        int bar = payload.indexOf('|');
-        if (bar < 0) {
-            throw forged();
-        }
-        if (!payload.substring(0, bar).equals(caller.id())) {
-            throw InvalidRequest.of("cursor", "was given to another instance; use the next cursor of your own list");
-        }
-        return payload.substring(bar + 1);
-    }
-
-    private static InvalidRequest forged() {
-        return InvalidRequest.of("cursor", "is not a cursor this API gave out; use the next value of the previous"
-                + " page as it was, or leave it out for the first page");
     }
 }
