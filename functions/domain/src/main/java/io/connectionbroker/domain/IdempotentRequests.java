@@ -97,7 +97,7 @@ public final class IdempotentRequests {
         if (key == null) {
             return new Performed<>(commit(actor, decide));
         }
-        String scope = actor.isAnonymous() ? ANONYMOUS : actor.instanceId();
+        String scope = scopeOf(actor);
         check(scope, key);
         Instant now = clock.instant();
         Optional<IdempotencyRecord> kept = live(scope, key, now);
@@ -147,6 +147,11 @@ public final class IdempotentRequests {
                     + " request, send it again exactly as it was first sent.");
         }
         return new Replayed<>(kept.sealedAnswer());
+    }
+
+    /** Whose keys an Idempotency-Key is among: the calling instance's, or {@link #ANONYMOUS}. */
+    public static String scopeOf(Actor actor) {
+        return actor.isAnonymous() ? ANONYMOUS : actor.instanceId();
     }
 
     static boolean isRandomUuid(String key) {

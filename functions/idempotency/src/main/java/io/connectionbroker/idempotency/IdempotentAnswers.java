@@ -43,8 +43,7 @@ public class IdempotentAnswers {
     public <R> MutableHttpResponse<?> answer(HttpRequest<?> request, Actor actor, @Nullable String key,
                                              @Nullable String body, Supplier<Decision<R>> decide,
                                              Function<R, MutableHttpResponse<?>> respond) {
-        String scope = actor.isAnonymous() ? IdempotentRequests.ANONYMOUS : actor.instanceId();
-        String context = scope + "\n" + key;
+        String context = IdempotentRequests.scopeOf(actor) + "\n" + key;
         AtomicReference<KeptAnswer> kept = new AtomicReference<>();
         Outcome<R> outcome = requests.perform(actor, key, fingerprint(request, body), result -> {
             KeptAnswer answer = KeptAnswer.of(respond.apply(result), json);
