@@ -29,24 +29,20 @@ public record Event(String id, EventType type, Instant occurredAt, String connec
 
     /** An event about a connection, for each of its sides (the destination once it joined). */
     static Event about(Connection connection, EventType type, Actor actor, Instant at, Map<String, Object> data) {
-        List<String> feeds = new ArrayList<>(List.of(connection.source().instanceId()));
-        String destination = connection.destination().instanceId();
-        if (destination != null && !feeds.contains(destination)) {
-            feeds.add(destination);
-        }
-        return new Event(newId(), type, at, connection.id(), actor, data, feeds);
+        return about(connection, type, actor, at, data, null);
     }
 
-    /** An event about a connection for its sides and one more instance (the side that just answered). */
+    /** An event about a connection for its sides and one more instance (the side that just answered), or null. */
     static Event about(Connection connection, EventType type, Actor actor, Instant at, Map<String, Object> data,
                        String alsoFor) {
-        Event event = about(connection, type, actor, at, data);
-        if (alsoFor == null || event.feeds.contains(alsoFor)) {
-            return event;
+        List<String> feeds = new ArrayList<>();
+        for (String instanceId : java.util.Arrays.asList(connection.source().instanceId(),
+                connection.destination().instanceId(), alsoFor)) {
+            if (instanceId != null && !feeds.contains(instanceId)) {
+                feeds.add(instanceId);
+            }
         }
-        List<String> feeds = new ArrayList<>(event.feeds);
-        feeds.add(alsoFor);
-        return new Event(event.id, type, at, connection.id(), actor, data, feeds);
+        return new Event(newId(), type, at, connection.id(), actor, data, feeds);
     }
 
     /** An event about an instance itself, in its own feed only. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -211,12 +210,8 @@ final class EventFeeds {
      * it on the connection as a new version: an answer decided before the lapse then writes nothing.
      */
     boolean reportLapse(LapsedInvitation lapsed, Event event) {
-        TransactWriteItem due = TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-                .key(Item.keyed(INSTANCE + "#" + lapsed.instanceId(), dueSortKey(lapsed.expiresAt(),
-                        lapsed.invitationId())).attributes())
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
-                .build()).build();
+        TransactWriteItem due = table.deleteExisting(Item.keyed(INSTANCE + "#" + lapsed.instanceId(),
+                dueSortKey(lapsed.expiresAt(), lapsed.invitationId())));
         TransactWriteItem connection = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(Item.keyed(CONNECTION + "#" + lapsed.connectionId(), CONNECTION).attributes())
                 .updateExpression("ADD #version :one")

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -69,11 +68,7 @@ final class InstanceRecords {
                 .expressionAttributeNames(Map.of("#count", KEY_COUNT))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
                 .build()).build();
-        TransactWriteItem lookup = TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-                .key(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY).attributes())
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
-                .build()).build();
+        TransactWriteItem lookup = table.deleteExisting(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY));
         return feeds.transact(List.of(lookup,
                 table.deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count), events,
                 null);
@@ -93,11 +88,7 @@ final class InstanceRecords {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(count, table.putNew(keyItem(added)),
                 table.putNew(keyListingItem(added))));
         for (InstanceKey key : revoked) {
-            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-                    .key(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY).attributes())
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
-                    .build()).build());
+            writes.add(table.deleteExisting(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)));
             writes.add(table.deleteItem(Item.keyed(INSTANCE + "#" + instanceId, KEY + "#" + key.keyId())));
         }
         return feeds.transact(writes, events, kept);

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The calls on the one table: consistent reads, and transactions that retry conflicts a few times and tell a
  * failed condition from a taken Idempotency-Key. Every conditional write is a transaction: the SDK sends a
  * retried attempt with the same client request token, so an attempt whose answer was lost is not applied twice
- * and is answered as the success it was. Whatever the caller can only wait out becomes one refusal, {@link StoreUnavailable}.
+ * and is answered as the success it was. Whatever the caller can only wait out becomes one refusal,
+ * {@link StoreUnavailable}.
  */
 final class Table {
     private static final int BATCH_GET_ATTEMPTS = 5;
@@ -102,6 +103,16 @@ final class Table {
                 .conditionExpression("attribute_not_exists(#pk) OR #former = :true")
                 .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY, "#former", FORMER))
                 .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
+                .build()).build();
+    }
+
+    /** Deletes the item on condition that it is there: the transaction fails when it is gone. */
+    TransactWriteItem deleteExisting(Item key) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName)
+                .key(key.attributes())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY))
                 .build()).build();
     }
 
@@ -195,7 +206,7 @@ final class Table {
         }
     }
 
-    static void pause(int attempt) {
+    private static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
         } catch (InterruptedException e) {
