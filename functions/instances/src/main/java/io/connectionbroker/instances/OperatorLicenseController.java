@@ -1,5 +1,6 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.Actor;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.License;
@@ -79,7 +80,8 @@ public class OperatorLicenseController {
         JsonFields fields = bodies.read(body);
         License license = fields.as(LicenseRequest.class).license();
         fields.throwIfInvalid();
-        return InstanceView.of(requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> setLicense.set(id, license)), clock.instant());
+        // The operator has no feed: a licence change makes no event.
+        return InstanceView.of(requests.commit(Actor.ANONYMOUS, () -> setLicense.set(id, license)), clock.instant());
     }
 
     /** The body as the API documents it, and as {@link #set} reads it. */

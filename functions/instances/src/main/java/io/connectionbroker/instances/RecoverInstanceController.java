@@ -1,7 +1,7 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.Actor;
 import io.connectionbroker.domain.InstanceUrl;
-import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.InstanceKeys;
 import io.connectionbroker.domain.RecoverInstance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
@@ -78,7 +78,7 @@ public class RecoverInstanceController {
         RecoverInstance.Command command = new RecoverInstance.Command(fields.as(RecoverRequest.class).url(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
-        return answers.<InstanceKeys.Issued>answer(request, io.connectionbroker.domain.Actor.ANONYMOUS, idempotencyKey, body,
+        return answers.<InstanceKeys.Issued>answer(request, Actor.ANONYMOUS, idempotencyKey, body,
                 recoverInstance.recover(command),
                 issued -> HttpResponse.created(new IssuedKey(issued.key().keyId(), issued.apiKey().reveal()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store"));

@@ -1,8 +1,8 @@
 package io.connectionbroker.instances;
 
+import io.connectionbroker.domain.Actor;
 import io.connectionbroker.domain.InstanceUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.connectionbroker.domain.IdempotentRequests;
 import io.connectionbroker.domain.Platform;
 import io.connectionbroker.domain.RegisterInstance;
 import io.connectionbroker.idempotency.IdempotentAnswers;
@@ -87,7 +87,7 @@ public class RegisterInstanceController {
         RegisterInstance.Command command = new RegisterInstance.Command(read.url(), read.platform(), read.reachable(),
                 ProofFields.read(fields.object("proof")));
         fields.throwIfInvalid();
-        return answers.<RegisterInstance.Registered>answer(request, io.connectionbroker.domain.Actor.ANONYMOUS, idempotencyKey, body,
+        return answers.<RegisterInstance.Registered>answer(request, Actor.ANONYMOUS, idempotencyKey, body,
                 registerInstance.register(command),
                 registered -> HttpResponse.created(new Registration(InstanceView.of(registered.instance(), clock.instant()),
                                 registered.apiKey().reveal()))
