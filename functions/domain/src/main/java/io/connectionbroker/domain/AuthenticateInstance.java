@@ -47,10 +47,11 @@ public final class AuthenticateInstance {
             throw new Unauthenticated("The Authorization header does not hold an API key: " + whyNot + ". " + HOW);
         }
         ApiKey key = parsed.get();
-        InstanceKey stored = store.findKey(key.id()).filter(found -> found.hash().matches(key.hash()))
+        HeldKey held = store.findHeldKey(key.id()).filter(found -> found.key().hash().matches(key.hash()))
                 .orElseThrow(() -> new Unauthenticated("The API key is not valid: it belongs to no registered"
                         + " instance, or was revoked. " + HOW));
-        Instance instance = store.findInstance(stored.instanceId())
+        InstanceKey stored = held.key();
+        Instance instance = Optional.ofNullable(held.instance())
                 .orElseThrow(() -> new Unauthenticated("The API key's instance is no longer registered. " + HOW));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(now.minus(USE_RECORDED_TO))) {

@@ -69,6 +69,9 @@ public interface ConnectionStore {
 
     Optional<InstanceKey> findKey(String keyId);
 
+    /** The key and its instance, as authentication needs them; in one read where the store can. */
+    Optional<HeldKey> findHeldKey(String keyId);
+
     /** Every key of the instance. */
     java.util.List<InstanceKey> findKeys(String instanceId);
 
@@ -76,9 +79,10 @@ public interface ConnectionStore {
      * Stores another key of an instance, all or nothing, on condition that the instance has fewer than
      * {@code maxKeys} keys, even under concurrent calls.
      *
+     * @param holder the key's instance as the caller read it
      * @return false, storing nothing, when the instance has {@code maxKeys} keys already
      */
-    boolean addKey(InstanceKey key, int maxKeys, java.util.List<Event> events, IdempotencyRecord kept);
+    boolean addKey(Instance holder, InstanceKey key, int maxKeys, java.util.List<Event> events, IdempotencyRecord kept);
 
     /**
      * Deletes a key, all or nothing, on condition that it exists and is not its instance's last key.
@@ -89,11 +93,12 @@ public interface ConnectionStore {
 
     /**
      * Replaces every key of an instance with one new key, all or nothing, on condition that the instance's
-     * keys are still exactly {@code revoked} (none added or revoked meanwhile).
+     * keys are still exactly {@code revoked} (none added or revoked meanwhile) and the instance is still as
+     * {@code instance} has it.
      *
-     * @return false, changing nothing, when the instance's keys changed meanwhile
+     * @return false, changing nothing, when the instance or its keys changed meanwhile
      */
-    boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
+    boolean replaceKeys(Instance instance, java.util.List<InstanceKey> revoked, InstanceKey added,
                         java.util.List<Event> events, IdempotencyRecord kept);
 
     /** Records that the key was used at {@code at}, unless it was recorded as used at or after {@code since}. */

@@ -47,7 +47,7 @@ public final class InstanceKeys {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ApiKey apiKey = ApiKey.issue(entropy);
         InstanceKey key = new InstanceKey(apiKey.id(), caller.id(), apiKey.hash(), now);
-        return Decision.changeUnlessRefused(new Issued(key, apiKey), (kept, actor) -> store.addKey(key, MAX_KEYS,
+        return Decision.changeUnlessRefused(new Issued(key, apiKey), (kept, actor) -> store.addKey(caller, key, MAX_KEYS,
                         java.util.List.of(Event.ofInstance(caller.id(), EventType.API_KEY_CREATED, actor, now,
                                 Event.data("keyId", key.keyId()))), kept),
                 () -> new KeyLimitReached("Your instance has " + MAX_KEYS + " API keys, as many as it may. Revoke"

@@ -66,7 +66,7 @@ public final class RecoverInstance {
             ApiKey apiKey = ApiKey.issue(entropy);
             InstanceKey key = new InstanceKey(apiKey.id(), instance.id(), apiKey.hash(), now);
             return Decision.change(new InstanceKeys.Issued(key, apiKey),
-                    (kept, actor) -> store.replaceKeys(instance.id(), revoked, key, recovered(instance, revoked, key,
+                    (kept, actor) -> store.replaceKeys(instance, revoked, key, recovered(instance, revoked, key,
                             now), kept),
                     () -> new StoreUnavailable("The instance's API keys are being changed by other requests. Send"
                             + " the same request again.", Duration.ofSeconds(1)));

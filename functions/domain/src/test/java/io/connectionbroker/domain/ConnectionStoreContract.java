@@ -72,17 +72,17 @@ public abstract class ConnectionStoreContract {
         ApiKey first = ApiKey.issue(entropy);
         ApiKey second = ApiKey.issue(entropy);
         assertTrue(store().registerInstance(instance, new InstanceKey(first.id(), instance.id(), first.hash(), now), java.util.List.of(), null));
-        assertTrue(store().addKey(new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, java.util.List.of(), null));
+        assertTrue(store().addKey(instance, new InstanceKey(second.id(), instance.id(), second.hash(), now), 5, java.util.List.of(), null));
         java.util.List<InstanceKey> read = store().findKeys(instance.id());
         ApiKey third = ApiKey.issue(entropy);
-        assertTrue(store().addKey(new InstanceKey(third.id(), instance.id(), third.hash(), now), 5, java.util.List.of(), null));
+        assertTrue(store().addKey(instance, new InstanceKey(third.id(), instance.id(), third.hash(), now), 5, java.util.List.of(), null));
         ApiKey recovered = ApiKey.issue(entropy);
         InstanceKey added = new InstanceKey(recovered.id(), instance.id(), recovered.hash(), now);
 
-        assertFalse(store().replaceKeys(instance.id(), read, added, java.util.List.of(), null), "a key was added after the read");
+        assertFalse(store().replaceKeys(instance, read, added, java.util.List.of(), null), "a key was added after the read");
         assertEquals(3, store().findKeys(instance.id()).size());
 
-        assertTrue(store().replaceKeys(instance.id(), store().findKeys(instance.id()), added, java.util.List.of(), null));
+        assertTrue(store().replaceKeys(instance, store().findKeys(instance.id()), added, java.util.List.of(), null));
         assertEquals(java.util.List.of(recovered.id()),
                 store().findKeys(instance.id()).stream().map(InstanceKey::keyId).toList());
         assertEquals(Optional.empty(), store().findKey(first.id()));
@@ -90,10 +90,10 @@ public abstract class ConnectionStoreContract {
         // The instance keeps its count: one key more may be added, as to any instance with one key.
         for (int i = 1; i < 5; i++) {
             ApiKey more = ApiKey.issue(entropy);
-            assertTrue(store().addKey(new InstanceKey(more.id(), instance.id(), more.hash(), now), 5, java.util.List.of(), null));
+            assertTrue(store().addKey(instance, new InstanceKey(more.id(), instance.id(), more.hash(), now), 5, java.util.List.of(), null));
         }
         ApiKey sixth = ApiKey.issue(entropy);
-        assertFalse(store().addKey(new InstanceKey(sixth.id(), instance.id(), sixth.hash(), now), 5, java.util.List.of(), null));
+        assertFalse(store().addKey(instance, new InstanceKey(sixth.id(), instance.id(), sixth.hash(), now), 5, java.util.List.of(), null));
     }
 
     @Test
@@ -167,9 +167,9 @@ public abstract class ConnectionStoreContract {
         InstanceKey second = key(instance);
         InstanceKey third = key(instance);
 
-        assertTrue(store().addKey(second, 3, java.util.List.of(), null));
-        assertTrue(store().addKey(third, 3, java.util.List.of(), null));
-        assertFalse(store().addKey(key(instance), 3, java.util.List.of(), null), "the fourth key is over the limit");
+        assertTrue(store().addKey(instance, second, 3, java.util.List.of(), null));
+        assertTrue(store().addKey(instance, third, 3, java.util.List.of(), null));
+        assertFalse(store().addKey(instance, key(instance), 3, java.util.List.of(), null), "the fourth key is over the limit");
         assertEquals(java.util.Set.of(first.keyId(), second.keyId(), third.keyId()), keyIds(instance));
 
         assertTrue(store().revokeKey(first, java.util.List.of()));
@@ -645,7 +645,7 @@ public abstract class ConnectionStoreContract {
     public void everyWriteOfAPostKeepsItsRecord() {
         Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
         assertTrue(store().registerInstance(acme, key(acme), java.util.List.of(), record("anonymous", "register", now)));
-        assertTrue(store().addKey(key(acme), 5, java.util.List.of(), record(acme.id(), "key", now)));
+        assertTrue(store().addKey(acme, key(acme), 5, java.util.List.of(), record(acme.id(), "key", now)));
         Connection connection = pendingConnection(ConnectionType.PRIVATE, null, null);
         Invitation previous = invitationFor(connection);
         create(connection, previous, java.util.Map.of(), record(acme.id(), "initiate", now));

@@ -127,12 +127,17 @@ abstract class InMemoryInstanceRecords implements ConnectionStore {
     }
 
     @Override
+    public synchronized Optional<HeldKey> findHeldKey(String keyId) {
+        return findKey(keyId).map(key -> new HeldKey(key, instances.get(key.instanceId())));
+    }
+
+    @Override
     public synchronized java.util.List<InstanceKey> findKeys(String instanceId) {
         return keys.values().stream().filter(key -> key.instanceId().equals(instanceId)).toList();
     }
 
     @Override
-    public synchronized boolean addKey(InstanceKey key, int maxKeys, java.util.List<Event> events,
+    public synchronized boolean addKey(Instance holder, InstanceKey key, int maxKeys, java.util.List<Event> events,
                                        IdempotencyRecord record) {
         claim(record);
         if (findKeys(key.instanceId()).size() >= maxKeys || keys.containsKey(key.keyId())) {
@@ -143,9 +148,13 @@ abstract class InMemoryInstanceRecords implements ConnectionStore {
     }
 
     @Override
-    public synchronized boolean replaceKeys(String instanceId, java.util.List<InstanceKey> revoked, InstanceKey added,
+    public synchronized boolean replaceKeys(Instance instance, java.util.List<InstanceKey> revoked, InstanceKey added,
                                             java.util.List<Event> events, IdempotencyRecord record) {
         claim(record);
+        String instanceId = instance.id();
+        if (!instance.equals(instances.get(instanceId))) {
+            return false;
+        }
         java.util.Set<String> current = new java.util.HashSet<>(findKeys(instanceId).stream().map(InstanceKey::keyId).toList());
         if (!current.equals(new java.util.HashSet<>(revoked.stream().map(InstanceKey::keyId).toList()))
                 || keys.containsKey(added.keyId())) {

@@ -5,6 +5,7 @@ import static io.connectionbroker.store.dynamodb.RecordItems.*;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ConnectionStore;
 import io.connectionbroker.domain.Event;
+import io.connectionbroker.domain.HeldKey;
 import io.connectionbroker.domain.IdempotencyRecord;
 import io.connectionbroker.domain.Instance;
 import io.connectionbroker.domain.InstanceKey;
@@ -67,8 +68,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean addKey(InstanceKey key, int maxKeys, List<Event> events, IdempotencyRecord kept) {
-        return instances.addKey(key, maxKeys, events, kept);
+    public boolean addKey(Instance holder, InstanceKey key, int maxKeys, List<Event> events, IdempotencyRecord kept) {
+        return instances.addKey(holder, key, maxKeys, events, kept);
     }
 
     @Override
@@ -77,9 +78,9 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public boolean replaceKeys(String instanceId, List<InstanceKey> revoked, InstanceKey added, List<Event> events,
+    public boolean replaceKeys(Instance instance, List<InstanceKey> revoked, InstanceKey added, List<Event> events,
                                IdempotencyRecord kept) {
-        return instances.replaceKeys(instanceId, revoked, added, events, kept);
+        return instances.replaceKeys(instance, revoked, added, events, kept);
     }
 
     @Override
@@ -115,6 +116,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     @Override
     public Optional<InstanceKey> findKey(String keyId) {
         return instances.findKey(keyId);
+    }
+
+    @Override
+    public Optional<HeldKey> findHeldKey(String keyId) {
+        return instances.findHeldKey(keyId);
     }
 
     @Override

@@ -16,6 +16,8 @@ import io.connectionbroker.domain.SecretHash;
 import io.connectionbroker.domain.Side;
 import io.connectionbroker.domain.SyncRule;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -83,6 +85,8 @@ final class RecordItems {
     static final String LOCKED_UNTIL = "lockedUntil";
     /** On the instance item: how many keys it has, so that adding and revoking keys can be conditional. */
     static final String KEY_COUNT = "keyCount";
+    /** On a key item: the copy of its instance. */
+    static final String HOLDER = "instance";
     static final String SCOPE = "scope";
     static final String FINGERPRINT = "fingerprint";
     static final String SEALED_ANSWER = "sealedAnswer";
@@ -93,11 +97,31 @@ final class RecordItems {
         return Item.keyed(IDEMPOTENCY + "#" + scope + "#" + SecretHash.of(key).toBase64(), IDEMPOTENCY);
     }
 
-    static Item keyItem(InstanceKey key) {
-        return Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
+    /**
+     * A key's item, carrying a copy of its instance so that authentication reads one item; every change of the
+     * instance writes the copy in every key item in the same transaction (InstanceRecords).
+     */
+    static Item keyItem(InstanceKey key, Instance holder) {
+        Item item = Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
                 .with(ENTITY, API_KEY).with(ID, key.keyId()).with(INSTANCE_ID, key.instanceId())
                 .with(SECRET_HASH, key.hash().toBase64()).with(CREATED_AT, key.createdAt())
                 .with(LAST_USED_AT, key.lastUsedAt() == null ? null : SORTABLE_INSTANT.format(key.lastUsedAt()));
+        item.attributes().put(HOLDER, holderCopy(holder));
+        return item;
+    }
+
+    /** The instance as its key items carry it: its item's attributes without the table's keys. */
+    static AttributeValue holderCopy(Instance instance) {
+        Map<String, AttributeValue> copy = new java.util.HashMap<>(instanceItem(instance).attributes());
+        copy.remove(ConnectionTable.PARTITION_KEY);
+        copy.remove(ConnectionTable.SORT_KEY);
+        return AttributeValue.fromM(copy);
+    }
+
+    /** The copy of its instance a key item carries; empty for keys written before keys carried one. */
+    static Optional<Instance> holder(Item keyItem) {
+        AttributeValue copy = keyItem.attributes().get(HOLDER);
+        return copy == null ? Optional.empty() : Optional.of(instance(Item.of(copy.m())));
     }
 
     static Item keyListingItem(InstanceKey key) {
