@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs in a fresh JVM on a function's jar: builds the handler, answers one API Gateway v2 event, and prints
- * the time from process start to that answer, the resident set size then, and the status; with
+ * the time from process start to that answer, the resident set size then, the status, and the time from
+ * process start to the handler built; with
  * PROBE_WARM_REQUESTS set, then the warm latency of the same event. Nothing else of ours is on the class
  * path but this class.
  */
@@ -35,6 +36,8 @@ public final class ColdStartProbe {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(args[0])
                         .getConstructor().newInstance();
+        Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+        long constructed = Duration.between(started, Instant.now()).toMillis();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey("$default").withRawPath(args[2]).withRawQueryString("")
                 .withHeaders(args.length > 4
@@ -51,9 +54,9 @@ public final class ColdStartProbe {
                 .withIsBase64Encoded(false)
                 .build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new ProbeContext());
-        Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
         long elapsed = Duration.between(started, Instant.now()).toMillis();
-        System.out.println("PROBE " + elapsed + " " + residentKilobytes() + " " + response.getStatusCode());
+        System.out.println("PROBE " + elapsed + " " + residentKilobytes() + " " + response.getStatusCode() + " "
+                + constructed);
         String warm = System.getenv("PROBE_WARM_REQUESTS");
         if (warm != null) {
             System.out.println("WARM " + warmMicros(handler, event, Integer.parseInt(warm)));
