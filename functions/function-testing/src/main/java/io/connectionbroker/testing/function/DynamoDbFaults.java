@@ -93,6 +93,15 @@ public final class DynamoDbFaults implements ExecutionInterceptor {
                 // Only this attempt's answer is lost: the SDK's retry goes through.
                 attributes.putAttribute(STRUCK, null);
             }
+            // A reset connection is gone with its answer: closed here, or the HTTP client's pool would keep it
+            // leased and run dry after enough lost answers.
+            context.responseBody().ifPresent(body -> {
+                try {
+                    body.close();
+                } catch (java.io.IOException alreadyGone) {
+                    // nothing left to release
+                }
+            });
             throw software.amazon.awssdk.core.exception.SdkClientException.create("the answer was lost on the way back",
                     new java.io.IOException("Connection reset"));
         }
