@@ -33,7 +33,7 @@ import java.util.UUID;
  * ({@link LocalApiThroughput}). Prints the tables and writes them to benchmarks/results/latest.md.
  */
 public final class Benchmarks {
-    private static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    private static final String HANDLER = "io.connectionbroker.wiring.FunctionHandler";
 
     private Benchmarks() {
     }

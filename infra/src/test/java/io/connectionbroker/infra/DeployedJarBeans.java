@@ -3,6 +3,7 @@ package io.connectionbroker.infra;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.optim.StaticOptimizations;
+import io.connectionbroker.wiring.FunctionHandler;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.TreeSet;
 
@@ -16,7 +17,7 @@ public final class DeployedJarBeans {
     }
 
     public static void main(String[] args) {
-        try (APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction()) {
+        try (APIGatewayV2HTTPEventFunction handler = new FunctionHandler()) {
             ApplicationContext context = handler.getApplicationContext();
             System.out.println("AOT " + StaticOptimizations.get(SoftServiceLoader.Optimizations.class).isPresent());
             System.out.println("ENVIRONMENTS " + new TreeSet<>(context.getEnvironment().getActiveNames()));

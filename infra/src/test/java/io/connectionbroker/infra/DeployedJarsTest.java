@@ -17,7 +17,7 @@ import io.connectionbroker.helpdesk.standin.StandInHelpdesks;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.TableSetUp;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.connectionbroker.wiring.FunctionHandler;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -199,7 +199,7 @@ class DeployedJarsTest {
     }
 
     private List<String> run(String module, Request request) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of(APIGatewayV2HTTPEventFunction.class.getName(),
+        List<String> arguments = new ArrayList<>(List.of(FunctionHandler.class.getName(),
                 request.method(), request.path(), request.apiKey()));
         if (request.body() != null) {
             arguments.add(request.body());

@@ -13,6 +13,7 @@ import io.connectionbroker.helpdesk.HttpHelpdeskUsers;
 import io.connectionbroker.idempotency.SecretsManagerClientSettings;
 import io.connectionbroker.store.dynamodb.ConnectionTable;
 import io.connectionbroker.wiring.DynamoDbClientSettings;
+import io.connectionbroker.wiring.FunctionHandler;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -103,7 +104,8 @@ class TemplateMatchesCodeTest {
         for (Map.Entry<String, String> entry : functionByModule.entrySet()) {
             Map<String, Object> function = map(template.resources(), entry.getValue());
             String handler = String.valueOf(template.functionProperty(function, "Handler"));
-            assertEquals(APIGatewayV2HTTPEventFunction.class.getName(), handler);
+            assertEquals(FunctionHandler.class.getName(), handler);
+            assertTrue(APIGatewayV2HTTPEventFunction.class.isAssignableFrom(Class.forName(handler)));
             assertTrue(RequestHandler.class.isAssignableFrom(Class.forName(handler)));
 
             Path jar = Path.of(String.valueOf(map(function, "Properties").get("CodeUri")));

@@ -31,7 +31,7 @@ class SnapStartPrimingTest {
             simulator.runBeforeCheckpoint();
 
             assertEquals(sentBefore, function.dynamoDbRequestsSent(), "the priming request must not leave the JVM");
-            assertEquals(List.of("json", "dynamodb"), function.bean(SnapStartPriming.class).primed());
+            assertEquals(List.of("json", "dynamodb", "metrics"), function.bean(SnapStartPriming.class).primed());
             assertEquals(0, entropy.draws.get(), "no randomness may be drawn before the snapshot");
             assertEquals(itemsBefore, client.describeTable(r -> r.tableName(table)).table().itemCount());
 

@@ -5,6 +5,7 @@ import io.connectionbroker.web.body.JsonBodies;
 import io.connectionbroker.web.document.ConnectionView;
 import io.connectionbroker.web.document.InstanceView;
 import io.connectionbroker.web.problem.Problems;
+import io.connectionbroker.web.telemetry.BrokerMetrics;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -28,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Warms the paths of a first request before SnapStart takes its snapshot, so restored functions answer
  * their first request without loading and compiling them: reading a JSON body, writing views and
- * problems, and one DynamoDB request through the whole SDK pipeline (marshalling, endpoint, signing)
- * that is stopped before it leaves the JVM. It reads and writes no data and makes no secret.
+ * problems, and a DynamoDB key read, transaction and query through the whole SDK pipeline (marshalling,
+ * endpoint, signing), each stopped before it leaves the JVM; and a metric serialised but written nowhere.
+ * It reads and writes no data and makes no secret.
  */
 @Singleton
 // Resource is named directly, not only through OrderedResource, so that AWS's SnapStart SpotBugs rules
@@ -41,13 +43,15 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
 
     private final JsonBodies bodies;
     private final JsonMapper mapper;
+    private final BrokerMetrics metrics;
     private final io.micronaut.context.BeanProvider<DynamoDbClient> client;
     private final String tableName;
     private final List<String> primed = new CopyOnWriteArrayList<>();
 
     public SnapStartPriming(JsonBodies bodies, JsonMapper mapper, io.micronaut.context.BeanProvider<DynamoDbClient> client,
-                            @Value("${connection-broker.table-name}") String tableName) {
+                            BrokerMetrics metrics, @Value("${connection-broker.table-name}") String tableName) {
         this.bodies = bodies;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.client = client;
         this.tableName = tableName;
@@ -62,10 +66,32 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        List<String> done = new java.util.ArrayList<>(prime());
+        // Time spent here is spent once per published version, so the snapshot also gets what only some
+        // requests need: the metrics' JSON path.
+        if (metrics.prime()) {
+            done.add("metrics");
+        }
         primed.clear();
-        primeJson();
-        primeDynamoDb();
-        LOG.info("Primed before the snapshot: {}", primed);
+        primed.addAll(done);
+        LOG.info("Primed before the snapshot: {}", done);
+    }
+
+    /**
+     * Warms what every function's first request needs, sending nothing and making no secret; also run at
+     * start-up by {@link StartupWarming}.
+     *
+     * @return what it warmed, in order
+     */
+    public List<String> prime() {
+        List<String> done = new java.util.ArrayList<>();
+        if (primeJson()) {
+            done.add("json");
+        }
+        if (primeDynamoDb()) {
+            done.add("dynamodb");
+        }
+        return done;
     }
 
     @Override
@@ -78,7 +104,7 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
         return List.copyOf(primed);
     }
 
-    private void primeJson() {
+    private boolean primeJson() {
         try {
             bodies.read("{\"destination\": {\"private\": true}, \"mode\": \"BASIC\", \"project\": \"P\"}")
                     .allowOnly("destination", "mode", "project").throwIfInvalid();
@@ -96,26 +122,45 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
             } catch (InvalidRequest expected) {
                 // the refusal path is warmed too
             }
-            primed.add("json");
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming JSON failed; the first request will warm it instead", e);
+            return false;
         }
     }
 
-    private void primeDynamoDb() {
+    /** A key read, a transaction and a key query: the three kinds of call the functions make. */
+    private boolean primeDynamoDb() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("PRIMING"),
+                "sk", AttributeValue.fromS("PRIMING"));
+        return stopped(() -> client.get().getItem(request -> request.tableName(tableName).key(key)
+                .consistentRead(true)
+                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
+                && stopped(() -> client.get().transactWriteItems(request -> request
+                .transactItems(item -> item.conditionCheck(check -> check.tableName(tableName).key(key)
+                        .conditionExpression("attribute_not_exists(pk)")))
+                .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.NONE)
+                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
+                && stopped(() -> client.get().query(request -> request.tableName(tableName)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", key.get("pk")))
+                .consistentRead(true)
+                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))));
+    }
+
+    /** Whether the priming call went as far as it should: signed, then stopped before it was sent. */
+    private static boolean stopped(Runnable call) {
         try {
-            client.get().getItem(request -> request.tableName(tableName)
-                    .key(Map.of("pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING")))
-                    .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true")));
+            call.run();
             LOG.warn("The priming request was not stopped before sending");
+            return false;
         } catch (StoppedBeforeSending expected) {
-            primed.add("dynamodb");
+            return true;
         } catch (RuntimeException e) {
             if (e.getCause() instanceof StoppedBeforeSending) {
-                primed.add("dynamodb");
-            } else {
-                LOG.warn("Priming the DynamoDB client failed; the first request will warm it instead", e);
+                return true;
             }
+            LOG.warn("Priming the DynamoDB client failed; the first request will warm it instead", e);
+            return false;
         }
     }
 

@@ -52,6 +52,9 @@ public final class FunctionUnderTest implements AutoCloseable {
         properties.put("connection-broker.idempotency.secret", "test-only-secret-for-kept-answers-0123456789");
         // Registration asks the helpdesk: here the stand-in helpdesks on loopback (see StandInHelpdesks).
         properties.put("connection-broker.helpdesk.stand-in", STAND_IN.endpoint().toString());
+        // The recordings and call counts see what requests do, not the warming a start-up runs beside them
+        // (StartupWarmingTest starts with it).
+        properties.put("connection-broker.warm-at-start", false);
         properties.putAll(extraProperties);
         clock = SettableClock.startingNow();
         metrics = new RecordedMetrics();

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 /**
@@ -45,6 +46,25 @@ public class BrokerMetrics {
         emit(REFUSALS, DimensionSet.of(SERVICE, SERVICE_NAME, "ProblemType", kind));
         if (EXPIRED_KIND.equals(kind)) {
             count(EXPIRED_CODES_USED);
+        }
+    }
+
+    /**
+     * Serialises a refusal's metric as {@link #refused} would and writes it nowhere: the library's JSON path
+     * (Jackson's object mapper, about 400 classes) is then loaded before a request needs it.
+     *
+     * @return whether it serialised
+     */
+    public boolean prime() {
+        try {
+            MetricsContext context = new MetricsContext();
+            context.setNamespace(NAMESPACE);
+            context.setDimensions(false, DimensionSet.of(SERVICE, SERVICE_NAME, "ProblemType", EXPIRED_KIND));
+            context.putMetric(REFUSALS, 1, Unit.COUNT);
+            return !context.serialize().isEmpty();
+        } catch (Exception e) {
+            LOG.warn("Priming the metrics failed; the first metric will warm them instead", e);
+            return false;
         }
     }
 

@@ -1,0 +1,48 @@
+package io.connectionbroker.wiring;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A cold start without a snapshot: while Micronaut goes on starting the function on the main thread, a
+ * background thread builds the DynamoDB client (the SDK and its HTTP client are most of what a function
+ * loads) and warms the first request's paths as {@link SnapStartPriming} does before a snapshot, sending
+ * nothing and making no secret. The first request then finds them loaded. The two threads overlap only
+ * where the execution environment has the CPU for both, as Lambda's init phase and most machines do.
+ * Off with {@code connection-broker.warm-at-start=false} (the function tests, whose recordings must see
+ * only what requests do).
+ */
+@Context
+public class StartupWarming {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupWarming.class);
+
+    private final CompletableFuture<List<String>> warmed = new CompletableFuture<>();
+
+    StartupWarming(BeanProvider<SnapStartPriming> priming,
+                   @Value("${connection-broker.warm-at-start:true}") boolean warmAtStart) {
+        if (!warmAtStart) {
+            warmed.complete(List.of());
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                warmed.complete(priming.get().prime());
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Warming at start-up failed; the first request will warm what it needs", e);
+                warmed.complete(List.of());
+            }
+        }, "startup-warming");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What the start-up warming warmed, once it is over. */
+    public CompletableFuture<List<String>> warmed() {
+        return warmed;
+    }
+}
