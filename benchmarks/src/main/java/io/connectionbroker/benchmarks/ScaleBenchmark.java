@@ -49,7 +49,8 @@ final class ScaleBenchmark {
         DynamoDbLocalEngine engine = DynamoDbLocalEngine.shared();
         String table = "scale-" + UUID.randomUUID();
         TableSetUp.ensure(engine.client(), table);
-        store = new DynamoDbConnectionStore(engine.client(), table);
+        // Seeding appends to ten feeds from eight threads: it may wait its turn far longer than a request may.
+        store = new DynamoDbConnectionStore(engine.client(), table, java.time.Duration.ofMinutes(2));
         Clock clock = Clock.systemUTC();
         SecureEntropy entropy = new SecureEntropy();
         register = new RegisterInstance(store, SeedingHelpdesks.ADMINISTRATORS, clock, entropy);
@@ -100,7 +101,10 @@ final class ScaleBenchmark {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = thread; i < missing; i += FILL_THREADS) {
-                        Instance initiator = i < ownerMissing ? owner.instance() : others.get(i % others.size());
+                        // The owner's share spread through the run, so that the threads rarely append to one feed.
+                        boolean owners = ownerMissing > 0 && i % (missing / ownerMissing) == 0
+                                && i / (missing / ownerMissing) < ownerMissing;
+                        Instance initiator = owners ? owner.instance() : others.get(i % others.size());
                         Connection connection = requests.commit(io.connectionbroker.domain.Actor.ANONYMOUS, () -> initiate.initiate(initiator,
                                 new InitiateConnection.Command(null, true, Mode.BASIC, "src", "dst", null, null,
                                         "SUPPORT"))).connection();

@@ -3,14 +3,11 @@ package io.connectionbroker.instances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectionbroker.domain.Entropy;
-import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.wiring.SnapStartPriming;
 import io.micronaut.crac.test.CheckpointSimulator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -40,18 +37,6 @@ class SnapStartPrimingTest {
                     io.connectionbroker.testing.function.Arrange.registration("https://restored.zendesk.com"));
             assertEquals(201, answer.status(), answer.toString());
             assertTrue(entropy.draws.get() > 0, "secrets are made per request, after the restore");
-        }
-    }
-
-    /** Real randomness that counts its draws. */
-    private static final class CountingEntropy implements Entropy {
-        private final AtomicInteger draws = new AtomicInteger();
-        private final SecureEntropy secure = new SecureEntropy();
-
-        @Override
-        public byte[] bytes(int count) {
-            draws.incrementAndGet();
-            return secure.bytes(count);
         }
     }
 }

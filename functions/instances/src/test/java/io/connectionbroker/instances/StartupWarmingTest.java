@@ -3,14 +3,11 @@ package io.connectionbroker.instances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectionbroker.domain.Entropy;
-import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.testing.function.FunctionUnderTest;
 import io.connectionbroker.wiring.StartupWarming;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A start without a snapshot warms the first request's paths on a thread of its own, sending nothing. */
@@ -38,18 +35,6 @@ class StartupWarmingTest {
     void theFunctionTestsStartWithoutIt() throws Exception {
         try (FunctionUnderTest function = FunctionUnderTest.start()) {
             assertEquals(List.of(), function.bean(StartupWarming.class).warmed().get(1, TimeUnit.MINUTES));
-        }
-    }
-
-    /** Real randomness that counts its draws. */
-    private static final class CountingEntropy implements Entropy {
-        private final AtomicInteger draws = new AtomicInteger();
-        private final SecureEntropy secure = new SecureEntropy();
-
-        @Override
-        public byte[] bytes(int count) {
-            draws.incrementAndGet();
-            return secure.bytes(count);
         }
     }
 }
