@@ -9,9 +9,11 @@ import io.connectionbroker.domain.DestinationOffer;
 import io.connectionbroker.domain.Mode;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import io.connectionbroker.web.CallerInstance;
+import io.connectionbroker.web.QueryParameters;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -77,7 +79,9 @@ public class DestinationController {
                                   @Parameter(name = "private", description = "`true` for a destination without a"
                                           + " URL (\"I don't have a URL\"), in place of `url`",
                                           schema = @Schema(type = "boolean"))
-                                  @QueryValue("private") @Nullable String privateDestination) {
+                                  @QueryValue("private") @Nullable String privateDestination,
+                                  HttpRequest<?> request) {
+        QueryParameters.requireOnce(request, "url", "private");
         var caller = callers.from(authorization);
         return DestinationCheck.of(checkDestination.check(caller, url, isTrue(privateDestination)));
     }

@@ -130,9 +130,10 @@ class DestinationFunctionTest extends FunctionTest {
     }
 
     @Test
-    void neitherBothOrANonBooleanPrivateAnswer400AndAUrlOffEveryPlatform422() {
+    void neitherBothOrANonBooleanPrivateOrOneSentTwiceAnswer400AndAUrlOffEveryPlatform422() {
         for (String query : new String[] {"", "url=", "private=false", "private=yes",
-            "private=true&url=https%3A%2F%2Fbeta.freshdesk.com"}) {
+            "private=true&url=https%3A%2F%2Fbeta.freshdesk.com", "private=true&private=", "url=&url=",
+            "url=https%3A%2F%2Fbeta.freshdesk.com&url=https%3A%2F%2Fgamma.freshdesk.com"}) {
             Answer answer = check(acme, query);
             assertEquals(400, answer.status(), query + ": " + answer);
             assertEquals("application/problem+json", answer.header("content-type"));

@@ -8,12 +8,14 @@ import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.EntityTags;
 import io.connectionbroker.web.PageLimit;
+import io.connectionbroker.web.QueryParameters;
 import io.connectionbroker.web.document.ApiExamples;
 import io.connectionbroker.web.document.ConnectionRoute;
 import io.connectionbroker.web.document.ConnectionView;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -117,7 +119,9 @@ public class ConnectionStatusController {
                                        + " whose invitation lapsed); every connection when left out",
                                        schema = @Schema(type = "string", allowableValues = {"PENDING", "ACTIVE",
                                            "EXPIRED", "DECLINED", "DEACTIVATED"}))
-                               @QueryValue @Nullable String status) {
+                               @QueryValue @Nullable String status,
+                               HttpRequest<?> request) {
+        QueryParameters.requireOnce(request, "limit", "cursor", "status");
         var caller = callers.from(authorization);
         ListConnections.Page page = listConnections.list(caller, PageLimit.parse(limit, ListConnections.MAX_LIMIT),
                 cursor, status);

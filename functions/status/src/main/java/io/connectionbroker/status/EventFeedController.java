@@ -6,9 +6,11 @@ import io.connectionbroker.domain.EventFeed;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.EntityTags;
 import io.connectionbroker.web.PageLimit;
+import io.connectionbroker.web.QueryParameters;
 import io.connectionbroker.web.document.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -81,7 +83,9 @@ public class EventFeedController {
                                 @Parameter(description = "Events per page, 1 to " + EventFeed.MAX_LIMIT + "; "
                                         + EventFeed.DEFAULT_LIMIT + " when left out",
                                         schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
-                                @QueryValue @Nullable String limit) {
+                                @QueryValue @Nullable String limit,
+                                HttpRequest<?> request) {
+        QueryParameters.requireOnce(request, "after", "limit");
         var caller = callers.from(authorization);
         EventFeed.Page page = feed.read(caller, PageLimit.parse(limit, EventFeed.MAX_LIMIT), after);
         String etag = EntityTags.quoted(page.tag());

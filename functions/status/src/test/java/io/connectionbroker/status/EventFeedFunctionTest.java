@@ -97,7 +97,7 @@ class EventFeedFunctionTest extends FunctionTest {
     }
 
     @Test
-    void aCursorIsBoundToItsInstanceAndBadInputIs400() {
+    void aCursorIsBoundToItsInstanceAndBadInputIs400EvenAParameterSentTwice() {
         Registered alpha = arrange.instance(Platform.ZENDESK);
         Registered beta = arrange.instance(Platform.ZENDESK);
         String alphasCursor = read(alpha, null, null, null).text("next");
@@ -106,6 +106,14 @@ class EventFeedFunctionTest extends FunctionTest {
             assertEquals(400, refused.status(), refused.toString());
             assertEquals("urn:connection-broker:problem:invalid-request", refused.text("type"));
             assertTrue(!refused.body().contains(alphasCursor), "never the caller's input back");
+        }
+        for (String twice : List.of("limit=&limit=", "limit=1&limit=100", "after=a&after=b")) {
+            for (String path : List.of("/v1/events?" + twice, "/v1/connections?" + twice.replace("after", "cursor"),
+                    "/v1/connections?status=ACTIVE&status=PENDING")) {
+                Answer refused = function.send("GET", path, beta.apiKey().reveal(), null, null, Map.of());
+                assertEquals(400, refused.status(), path + ": " + refused);
+                assertTrue(refused.body().contains("more than once"), refused.toString());
+            }
         }
         Answer anonymous = function.send("GET", "/v1/events", null, null, null, Map.of());
         assertEquals(401, anonymous.status(), anonymous.toString());
