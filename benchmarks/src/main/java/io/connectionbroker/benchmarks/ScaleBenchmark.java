@@ -33,6 +33,7 @@ final class ScaleBenchmark {
     static final int LARGE = 100_000;
     private static final int SAMPLES = 300;
     private static final int FILL_THREADS = 8;
+    private static final int OTHER_INSTANCES = 99;
 
     private final DynamoDbConnectionStore store;
     private final RegisterInstance register;
@@ -58,7 +59,8 @@ final class ScaleBenchmark {
         requests = new IdempotentRequests(store, clock);
         owner = instance(Platform.ZENDESK);
         acceptor = instance(Platform.ZENDESK);
-        for (int i = 0; i < 9; i++) {
+        // Many initiators, so that the seeding threads seldom append to the same feed at once.
+        for (int i = 0; i < OTHER_INSTANCES; i++) {
             others.add(instance(Platform.FRESHDESK).instance());
         }
         api = new InProcessApi(engine, table);
