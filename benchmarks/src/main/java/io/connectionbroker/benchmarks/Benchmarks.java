@@ -10,27 +10,24 @@ import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
 import io.connectionbroker.testing.TableSetUp;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * README's benchmark: the cold start of every function's deployable jar in a fresh JVM started as Lambda
  * starts Java (tiered compilation stopped at C1, the heap of a 1,024 MB function), from process start to
- * the first API Gateway v2 event answered against DynamoDB Local; beside it the floor, a bare handler
- * making the same SDK calls. Also the resident set size at that answer and each jar's size; the warm
- * overhead of the status function over the raw SDK calls ({@link ColdStartProbe}); accept, status and list
- * latency at 1,000 and 100,000 connections ({@link ScaleBenchmark}); the local API's throughput
- * ({@link LocalApiThroughput}). Prints the tables and writes them to benchmarks/results/latest.md.
+ * the first API Gateway v2 event answered against DynamoDB Local, in rounds beside the floors: a bare
+ * handler making the fewest SDK calls a status read needs, on each SDK HTTP client ({@link ColdStarts},
+ * {@link ColdStartReport}). Also the resident set size at that answer and each jar's size; the warm overhead
+ * of the status function over the raw SDK calls ({@link ColdStartProbe}); accept, status and list latency at
+ * 1,000 and 100,000 connections ({@link ScaleBenchmark}); the local API's throughput
+ * ({@link LocalApiThroughput}); each operation's DynamoDB calls and cost ({@link OperationCosts}). Prints the
+ * tables and writes them to benchmarks/results/latest.md.
  */
 public final class Benchmarks {
     private static final String HANDLER = "io.connectionbroker.wiring.FunctionHandler";

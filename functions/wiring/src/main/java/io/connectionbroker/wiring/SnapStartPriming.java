@@ -20,11 +20,8 @@ import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Warms the paths of a first request before SnapStart takes its snapshot, so restored functions answer
@@ -37,8 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 // Resource is named directly, not only through OrderedResource, so that AWS's SnapStart SpotBugs rules
 // examine beforeCheckpoint (they look at direct implementations only).
 public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedEventListener<DynamoDbClientBuilder> {
-    /** Marks the priming request, which {@link #STOP_BEFORE_SENDING} stops. */
-    private static final String PRIMING_HEADER = "x-connection-broker-priming";
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
     private final JsonBodies bodies;
@@ -61,7 +56,7 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
         DynamoDbClientBuilder builder = event.getBean();
         return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(STOP_BEFORE_SENDING).build());
+                .addExecutionInterceptor(PrimingRequests.STOP_BEFORE_SENDING).build());
     }
 
     @Override
@@ -129,55 +124,7 @@ public class SnapStartPriming implements OrderedResource, Resource, BeanCreatedE
         }
     }
 
-    /** A key read, a transaction and a key query: the three kinds of call the functions make. */
     private boolean primeDynamoDb() {
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("PRIMING"),
-                "sk", AttributeValue.fromS("PRIMING"));
-        return stopped(() -> client.get().getItem(request -> request.tableName(tableName).key(key)
-                .consistentRead(true)
-                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
-                && stopped(() -> client.get().transactWriteItems(request -> request
-                .transactItems(item -> item.conditionCheck(check -> check.tableName(tableName).key(key)
-                        .conditionExpression("attribute_not_exists(pk)")))
-                .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.NONE)
-                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
-                && stopped(() -> client.get().query(request -> request.tableName(tableName)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", key.get("pk")))
-                .consistentRead(true)
-                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))));
-    }
-
-    /** Whether the priming call went as far as it should: signed, then stopped before it was sent. */
-    private static boolean stopped(Runnable call) {
-        try {
-            call.run();
-            LOG.warn("The priming request was not stopped before sending");
-            return false;
-        } catch (StoppedBeforeSending expected) {
-            return true;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof StoppedBeforeSending) {
-                return true;
-            }
-            LOG.warn("Priming the DynamoDB client failed; the first request will warm it instead", e);
-            return false;
-        }
-    }
-
-    /** Stops the priming request after it is signed and before it is sent; passes every other request. */
-    private static final ExecutionInterceptor STOP_BEFORE_SENDING = new ExecutionInterceptor() {
-        @Override
-        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
-                                       ExecutionAttributes attributes) {
-            if (context.httpRequest().firstMatchingHeader(PRIMING_HEADER).isPresent()) {
-                throw new StoppedBeforeSending();
-            }
-        }
-    };
-
-    private static final class StoppedBeforeSending extends RuntimeException {
-        StoppedBeforeSending() {
-            super("priming request stopped before sending", null, false, false);
-        }
+        return PrimingRequests.sendStopped(client.get(), tableName);
     }
 }
