@@ -1,5 +1,6 @@
 package io.connectionbroker.testing.function;
 
+import io.connectionbroker.web.telemetry.MetricLines;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -7,14 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.cloudwatchlogs.emf.environment.Environment;
-import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
-import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
-/** Takes the place of the function's metrics environment and keeps each EMF line it would print. */
-public final class RecordedMetrics implements Environment, ISink {
+/** Takes the place of the function's standard output for metrics and keeps each EMF line it would print. */
+public final class RecordedMetrics implements MetricLines {
     public static final String NAMESPACE = "ConnectionBroker";
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -68,46 +65,7 @@ public final class RecordedMetrics implements Environment, ISink {
     }
 
     @Override
-    public void accept(MetricsContext context) {
-        try {
-            lines.addAll(context.serialize());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the EMF library could not write a metric", e);
-        }
-    }
-
-    @Override
-    public CompletableFuture<Void> shutdown() {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public boolean probe() {
-        return true;
-    }
-
-    @Override
-    public String getName() {
-        return "function-under-test";
-    }
-
-    @Override
-    public String getType() {
-        return "Test";
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "function-under-test";
-    }
-
-    @Override
-    public void configureContext(MetricsContext context) {
-        // No default dimensions, as outside Lambda.
-    }
-
-    @Override
-    public ISink getSink() {
-        return this;
+    public void write(String line) {
+        lines.add(line);
     }
 }
