@@ -127,7 +127,8 @@ final class ColdStartReport {
         lines.addAll(List.of("",
                 "## Cold start",
                 "",
-                "A fresh JVM on the function's deployable jar, from process start to the first API Gateway v2 event"
+                "A fresh JVM on the function's deployable jar, extracted as Lambda extracts it into /var/task (the"
+                        + " floors' classes likewise), from process start to the first API Gateway v2 event"
                         + " answered, in " + ColdStarts.ROUNDS + " rounds that each start every floor and function"
                         + " once, so that drift hits them alike. Init: the median time to the handler built, before"
                         + " the first event. Ratio: the function's start over the fastest floor's"

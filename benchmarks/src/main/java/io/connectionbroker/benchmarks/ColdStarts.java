@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Cold starts of the floors and the functions, each in a fresh JVM started as Lambda starts Java, run by
@@ -56,21 +55,27 @@ final class ColdStarts {
     /** Every scenario's runs, in the scenarios' order, from {@link #ROUNDS} interleaved rounds. */
     Map<Scenario, List<Run>> measure(List<Scenario> scenarios) throws IOException, InterruptedException {
         Map<Scenario, List<Run>> runs = new LinkedHashMap<>();
+        Path probe = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        TaskRoots roots = new TaskRoots(probe.getParent().resolve("task-roots"));
+        Map<Scenario, String> classpaths = new LinkedHashMap<>();
+        String floor = roots.extract("floor", floorClasspath()).toString();
+        for (Scenario scenario : scenarios) {
+            classpaths.put(scenario, scenario.isFloor() ? floor
+                    : roots.extract(scenario.name(), List.of(Path.of(scenario.jar()))) + File.pathSeparator + probe);
+        }
         scenarios.forEach(scenario -> runs.put(scenario, new ArrayList<>()));
         for (int round = 0; round < ROUNDS; round++) {
             for (Scenario scenario : scenarios) {
                 boolean warm = round == 0 && (scenario.isFloor() || scenario.name().equals("status"));
-                runs.get(scenario).add(run(scenario, warm));
+                runs.get(scenario).add(run(scenario, classpaths.get(scenario), warm));
             }
             System.out.println("cold starts: round " + (round + 1) + " of " + ROUNDS + " done");
         }
         return runs;
     }
 
-    private Run run(Scenario scenario, boolean warm) throws IOException, InterruptedException {
-        String probe = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath())
-                .toString();
-        String classpath = scenario.isFloor() ? floorClasspath() : scenario.jar() + File.pathSeparator + probe;
+    /** @param classpath the scenario's code as Lambda lays it out ({@link TaskRoots}) */
+    private Run run(Scenario scenario, String classpath, boolean warm) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(LAMBDA_JVM);
@@ -114,12 +119,12 @@ final class ColdStarts {
      * The floors' class path: this module's classes and the SDK, its HTTP clients and the Lambda libraries,
      * nothing of the functions, Micronaut or DynamoDB Local (which the benchmark itself runs on).
      */
-    private static String floorClasspath() {
+    private static List<Path> floorClasspath() {
         return classpath().filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/aws-lambda-java-")
                         || entry.contains("/org/reactivestreams/") || entry.contains("/org/slf4j/slf4j-api/")
                         || entry.contains("/org/apache/httpcomponents/") || entry.contains("/commons-logging/")
                         || entry.contains("/commons-codec/") || entry.endsWith("benchmarks/target/classes"))
-                .collect(Collectors.joining(File.pathSeparator));
+                .map(Path::of).toList();
     }
 
     private static java.util.stream.Stream<String> classpath() {
