@@ -91,6 +91,18 @@ public final class Benchmarks {
         List<String> functions = List.of(System.getProperty("bench.functions", "").split(","));
         scenarios = scenarios.stream().filter(scenario -> scenario.isFloor() || functions.get(0).isEmpty()
                 || functions.contains(scenario.name())).toList();
+        // -Dbench.candidate=status=/tmp/status-lambda.jar also starts another build of a function's jar, in the
+        // same rounds, to compare a change to its start with the landed one.
+        String candidate = System.getProperty("bench.candidate", "");
+        if (candidate.contains("=")) {
+            String module = candidate.substring(0, candidate.indexOf('='));
+            ColdStarts.Scenario landed = scenarios.stream().filter(s -> s.name().equals(module)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("bench.candidate names no measured function"));
+            List<ColdStarts.Scenario> with = new ArrayList<>(scenarios);
+            with.add(new ColdStarts.Scenario(module + " (candidate)", candidate.substring(candidate.indexOf('=') + 1),
+                    HANDLER, landed.method(), landed.path(), landed.body(), landed.apiKey()));
+            scenarios = with;
+        }
 
         // -Dbench.parts=cold,scale,throughput,costs (the default: all) runs some of the parts.
         List<String> parts = List.of(System.getProperty("bench.parts", "cold,scale,throughput,costs").split(","));

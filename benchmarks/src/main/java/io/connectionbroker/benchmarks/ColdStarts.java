@@ -61,7 +61,7 @@ final class ColdStarts {
         String floor = roots.extract("floor", floorClasspath()).toString();
         for (Scenario scenario : scenarios) {
             classpaths.put(scenario, scenario.isFloor() ? floor
-                    : roots.extract(scenario.name(), List.of(Path.of(scenario.jar()))) + File.pathSeparator + probe);
+                    : roots.extract(scenario.name().replaceAll("[^A-Za-z0-9]+", "-"), List.of(Path.of(scenario.jar()))) + File.pathSeparator + probe);
         }
         scenarios.forEach(scenario -> runs.put(scenario, new ArrayList<>()));
         for (int round = 0; round < ROUNDS; round++) {
@@ -91,6 +91,8 @@ final class ColdStarts {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(engine.functionEnvironment(table));
+        // What Lambda tells a function starting for a request that waits (not SnapStart, not provisioned).
+        builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         if (warm) {
             builder.environment().put("PROBE_WARM_REQUESTS", Integer.toString(WARM_REQUESTS));
         }

@@ -3,17 +3,27 @@ package io.connectionbroker.infra;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContextProvider;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs in a fresh JVM whose class path is one deployable jar and this class: builds the handler the
  * template names, as Lambda does, hands it one API Gateway v2 event and prints the answer's status and
- * body. Everything else it uses comes from the jar.
+ * body, then the domain operations it made. Everything else it uses comes from the jar.
  */
 public final class DeployedJarRequest {
     private DeployedJarRequest() {
+    }
+
+    /** The domain operations the function has made so far, by class name, sorted. */
+    private static String madeOperations(ApplicationContextProvider handler) {
+        return handler.getApplicationContext().getActiveBeanRegistrations(Object.class).stream()
+                .map(registration -> registration.bean().getClass())
+                .filter(type -> type.getPackageName().equals("io.connectionbroker.domain"))
+                .map(Class::getSimpleName).sorted().collect(Collectors.joining(","));
     }
 
     /** @param args handler class, HTTP method, path, API key ("-" for none), and a JSON body if any */
@@ -44,6 +54,7 @@ public final class DeployedJarRequest {
                 .build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new MockLambdaContext());
         System.out.println("ANSWERED " + response.getStatusCode() + " " + response.getBody());
+        System.out.println("MADE " + madeOperations((ApplicationContextProvider) handler));
         System.exit(0);
     }
 }

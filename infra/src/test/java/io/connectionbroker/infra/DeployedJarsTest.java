@@ -198,18 +198,45 @@ class DeployedJarsTest {
         return lines.get(0);
     }
 
+    /**
+     * Started for a waiting request (on demand), a function makes the singletons its first request needs and
+     * no others; started for a snapshot, it makes them all, so that the snapshot holds them.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void onlyAStartForASnapshotMakesEverySingletonAhead() throws Exception {
+        Request read = requests.get("status");
+        List<String> onDemand = linesStartingWith(run("status", read, "on-demand"), "MADE ");
+        List<String> snapshot = linesStartingWith(run("status", read, "snap-start"), "MADE ");
+        assertTrue(onDemand.get(0).contains("ViewConnection"), onDemand.toString());
+        assertFalse(onDemand.get(0).contains("AcceptInvitation"), "status made another function's operation: " + onDemand);
+        assertTrue(snapshot.get(0).contains("AcceptInvitation"), "a snapshot start made every singleton: " + snapshot);
+    }
+
     private List<String> run(String module, Request request) throws IOException, InterruptedException {
+        return run(module, request, "on-demand");
+    }
+
+    /** @param initialization what Lambda tells the function of its start (AWS_LAMBDA_INITIALIZATION_TYPE) */
+    private List<String> run(String module, Request request, String initialization)
+            throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of(FunctionHandler.class.getName(),
                 request.method(), request.path(), request.apiKey()));
         if (request.body() != null) {
             arguments.add(request.body());
         }
-        return runJar(module, lambdaJar(module), DeployedJarRequest.class, arguments);
+        return runJar(module, lambdaJar(module), DeployedJarRequest.class, arguments,
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", initialization));
     }
 
     /** Runs a probe class in a fresh JVM with the Lambda runtime's flags, on one jar, and returns what it printed. */
     private List<String> runJar(String module, Path jar, Class<?> probeClass, List<String> arguments)
             throws IOException, InterruptedException {
+        return runJar(module, jar, probeClass, arguments, Map.of());
+    }
+
+    private List<String> runJar(String module, Path jar, Class<?> probeClass, List<String> arguments,
+                                Map<String, String> environment) throws IOException, InterruptedException {
         Path probe = Path.of("target", "test-classes");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -219,6 +246,7 @@ class DeployedJarsTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(engine.functionEnvironment(table));
         builder.environment().put("CONNECTION_BROKER_HELPDESK_STAND_IN", helpdesks.endpoint().toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] printed = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), module + " did not exit");

@@ -1,8 +1,12 @@
 package io.connectionbroker.wiring;
 
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -23,7 +27,7 @@ public class StartupWarming {
 
     private final CompletableFuture<List<String>> warmed = new CompletableFuture<>();
 
-    StartupWarming(BeanProvider<SnapStartPriming> priming,
+    StartupWarming(BeanProvider<SnapStartPriming> priming, BeanContext beans,
                    @Value("${connection-broker.warm-at-start:true}") boolean warmAtStart) {
         if (!warmAtStart) {
             warmed.complete(List.of());
@@ -31,6 +35,7 @@ public class StartupWarming {
         }
         Thread thread = new Thread(() -> {
             try {
+                makeControllers(beans);
                 warmed.complete(priming.get().prime());
             } catch (RuntimeException | Error e) {
                 LOG.warn("Warming at start-up failed; the first request will warm what it needs", e);
@@ -39,6 +44,17 @@ public class StartupWarming {
         }, "startup-warming");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Makes the function's controllers, and so the operations, store and clients they are made from: where
+     * singletons are made as they are first needed ({@link EagerStart}), the first request then finds them
+     * made. Micronaut makes each singleton once, whichever thread asks first.
+     */
+    private static void makeControllers(BeanContext beans) {
+        for (BeanDefinition<?> controller : beans.getBeanDefinitions(Qualifiers.byStereotype(Controller.class))) {
+            beans.getBean(controller);
+        }
     }
 
     /** What the start-up warming warmed, once it is over. */
