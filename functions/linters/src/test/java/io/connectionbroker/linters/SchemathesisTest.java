@@ -45,11 +45,14 @@ class SchemathesisTest {
             String base = "http://127.0.0.1:" + port;
             String key = register(base);
 
+            // One worker: with two, Hypothesis builds ASTs on two threads at once, and Python 3.11 then
+            // fails now and then with "AST constructor recursion depth mismatch" (python/cpython#106905),
+            // a crash of the tool, not a finding about the API (seen once in CI).
             InstalledTools.Result run = InstalledTools.run(List.of(schemathesis.toString(), "run",
                     base + "/v1/openapi.yml", "--url", base, "--header", "Authorization: Bearer " + key,
                     "--checks", CHECKS, "--mode", "all", "--phases", "examples,coverage,fuzzing",
                     "--max-examples", String.valueOf(EXAMPLES), "--seed", String.valueOf(seed),
-                    "--workers", "2", "--request-timeout", "30", "--generation-database", "none",
+                    "--workers", "1", "--request-timeout", "30", "--generation-database", "none",
                     "--no-color", "--report", "junit", "--report-junit-path", "target/schemathesis/junit.xml"));
 
             assertEquals(0, run.exitCode(), "Schemathesis (seed " + seed + ") found failures:\n" + run.output());
