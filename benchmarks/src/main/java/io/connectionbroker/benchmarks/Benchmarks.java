@@ -142,7 +142,8 @@ public final class Benchmarks {
                 "",
                 "Run " + LocalDate.now(Clock.systemUTC()) + " on " + Runtime.getRuntime().availableProcessors()
                         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                        + ", with `" + String.join(" ", ColdStarts.LAMBDA_JVM) + "`, against DynamoDB Local.",
+                        + ", with `" + String.join(" ", ColdStarts.LAMBDA_JVM) + "` and the template's JAVA_TOOL_OPTIONS `"
+                        + ColdStarts.TEMPLATE_JAVA_OPTIONS + "`, against DynamoDB Local.",
                 ""));
         lines.addAll(cold.markdown());
         lines.addAll(List.of("",

@@ -25,6 +25,8 @@ final class ColdStarts {
     /** Lambda's own flags for Java, and about 85% of a 1,024 MB function's memory as heap. */
     static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xmx870m");
+    /** The JVM options the deployment template gives every function, which the probes start with too. */
+    static final String TEMPLATE_JAVA_OPTIONS = templateJavaOptions(Path.of("infra", "template.yaml"));
     /** -Dbench.rounds=3 for a quick look; the report's figures come from 10. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
     /** Warm requests, measured in the first round of the floors and of the status function. */
@@ -93,6 +95,7 @@ final class ColdStarts {
         builder.environment().putAll(engine.functionEnvironment(table));
         // What Lambda tells a function starting for a request that waits (not SnapStart, not provisioned).
         builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        builder.environment().put("JAVA_TOOL_OPTIONS", TEMPLATE_JAVA_OPTIONS);
         if (warm) {
             builder.environment().put("PROBE_WARM_REQUESTS", Integer.toString(WARM_REQUESTS));
         }
@@ -131,6 +134,19 @@ final class ColdStarts {
 
     private static java.util.stream.Stream<String> classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator));
+    }
+
+    private static String templateJavaOptions(Path template) {
+        try {
+            java.util.regex.Matcher options = java.util.regex.Pattern.compile("JAVA_TOOL_OPTIONS: \"([^\"]*)\"")
+                    .matcher(Files.readString(template));
+            if (!options.find()) {
+                throw new IllegalStateException(template + " sets no JAVA_TOOL_OPTIONS");
+            }
+            return options.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static double median(List<? extends Number> values) {
