@@ -62,8 +62,9 @@ final class ColdStarts {
         Map<Scenario, String> classpaths = new LinkedHashMap<>();
         String floor = roots.extract("floor", floorClasspath()).toString();
         for (Scenario scenario : scenarios) {
+            String directory = scenario.name().replaceAll("[^A-Za-z0-9]+", "-");
             classpaths.put(scenario, scenario.isFloor() ? floor
-                    : roots.extract(scenario.name().replaceAll("[^A-Za-z0-9]+", "-"), List.of(Path.of(scenario.jar()))) + File.pathSeparator + probe);
+                    : roots.extract(directory, List.of(Path.of(scenario.jar()))) + File.pathSeparator + probe);
         }
         scenarios.forEach(scenario -> runs.put(scenario, new ArrayList<>()));
         for (int round = 0; round < ROUNDS; round++) {
