@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Runs in a fresh JVM on a function's code, laid out as Lambda runs it ({@link TaskRoots}): builds the
- * handler, answers one API Gateway v2 event, and prints the time from process start to that answer, the resident set size then, the status, and the time from
- * process start to the handler built; with
+ * handler, answers one API Gateway v2 event, and prints the time from process start to that answer, the
+ * resident set size then, the status, and the time from process start to the handler built; with
  * PROBE_WARM_REQUESTS set, then the warm latency of the same event. Nothing else of ours is on the class
  * path but this class.
  */
