@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -13,10 +14,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The floor: a Lambda handler with nothing but the fewest SDK calls a status read needs (the caller's key,
- * which carries its instance, then the connection: two consistent GetItems), here on url-connection-client;
+ * which carries its instance, and the connection: one consistent BatchGetItem), here on url-connection-client;
  * its subclasses make them on the SDK's other HTTP clients.
  */
 public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -40,16 +42,17 @@ public class BareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String key = event.getHeaders().get("authorization").substring("Bearer cbk_".length(), 27);
-        Map<String, AttributeValue> keyItem = get("API_KEY#" + key, "API_KEY");
-        boolean known = keyItem != null && keyItem.containsKey("instance");
         String id = event.getRawPath().substring(event.getRawPath().lastIndexOf('/') + 1);
-        boolean found = known && get("CONNECTION#" + id, "CONNECTION") != null;
+        var items = client.batchGetItem(batch -> batch.requestItems(Map.of(table, KeysAndAttributes.builder()
+                .consistentRead(true).keys(key("API_KEY#" + key, "API_KEY"), key("CONNECTION#" + id, "CONNECTION"))
+                .build()))).responses().getOrDefault(table, List.of());
+        boolean known = items.stream().anyMatch(item -> item.get("sk").s().equals("API_KEY")
+                && item.containsKey("instance"));
+        boolean found = known && items.stream().anyMatch(item -> item.get("sk").s().equals("CONNECTION"));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(found ? 200 : 404).withBody("{}").build();
     }
 
-    private Map<String, AttributeValue> get(String partitionKey, String sortKey) {
-        var response = client.getItem(get -> get.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey))));
-        return response.hasItem() ? response.item() : null;
+    private static Map<String, AttributeValue> key(String partitionKey, String sortKey) {
+        return Map.of("pk", AttributeValue.fromS(partitionKey), "sk", AttributeValue.fromS(sortKey));
     }
 }

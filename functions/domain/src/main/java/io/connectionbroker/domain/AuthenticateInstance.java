@@ -38,6 +38,18 @@ public final class AuthenticateInstance {
      * @throws Unauthenticated when there is no key, or it is not a key of a registered instance
      */
     public Caller caller(String apiKeyText) {
+        ApiKey key = parse(apiKeyText);
+        return caller(key, store.findHeldKey(key.id()));
+    }
+
+    /**
+     * The key the caller sent, for an operation that reads the key along with what it needs, then hands it to
+     * {@link #caller(ApiKey, Optional)}.
+     *
+     * @param apiKeyText the key as the caller sent it, or null when it sent none
+     * @throws Unauthenticated when there is no key, or it is not shaped like one
+     */
+    public ApiKey parse(String apiKeyText) {
         if (apiKeyText == null || apiKeyText.isBlank()) {
             throw new Unauthenticated("No API key was sent. " + HOW);
         }
@@ -46,12 +58,21 @@ public final class AuthenticateInstance {
         if (parsed.isEmpty()) {
             throw new Unauthenticated("The Authorization header does not hold an API key: " + whyNot + ". " + HOW);
         }
-        ApiKey key = parsed.get();
-        HeldKey held = store.findHeldKey(key.id()).filter(found -> found.key().hash().matches(key.hash()))
+        return parsed.get();
+    }
+
+    /**
+     * The calling instance, from the key item stored under the sent key's id.
+     *
+     * @param held what the store holds under {@code key}'s id
+     * @throws Unauthenticated when it is not a key of a registered instance
+     */
+    public Caller caller(ApiKey key, Optional<HeldKey> held) {
+        HeldKey matching = held.filter(found -> found.key().hash().matches(key.hash()))
                 .orElseThrow(() -> new Unauthenticated("The API key is not valid: it belongs to no registered"
                         + " instance, or was revoked. " + HOW));
-        InstanceKey stored = held.key();
-        Instance instance = Optional.ofNullable(held.instance())
+        InstanceKey stored = matching.key();
+        Instance instance = Optional.ofNullable(matching.instance())
                 .orElseThrow(() -> new Unauthenticated("The API key's instance is no longer registered. " + HOW));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(now.minus(USE_RECORDED_TO))) {

@@ -120,6 +120,19 @@ public interface ConnectionStore {
 
     Optional<Connection> findConnection(String connectionId);
 
+    /**
+     * A caller's key with its instance, and a connection, read together: what a read of one connection
+     * authenticates and decides from. In one round trip where the store can; by default one read after the
+     * other.
+     */
+    default KeyAndConnection findHeldKeyAndConnection(String keyId, String connectionId) {
+        return new KeyAndConnection(findHeldKey(keyId), findConnection(connectionId));
+    }
+
+    /** What {@link #findHeldKeyAndConnection} found of each. */
+    record KeyAndConnection(Optional<HeldKey> key, Optional<Connection> connection) {
+    }
+
     /** The invitation, without anyone's wrong tries. */
     Optional<Invitation> findInvitation(String invitationId);
 

@@ -29,12 +29,17 @@ public final class ViewConnection {
      * @throws ConnectionNotFound alike for an unknown id and for a connection the caller is not a side of
      */
     Connection stored(Instance caller, String connectionId) {
-        if (connectionId == null || !CONNECTION_ID.matcher(connectionId).matches()) {
+        if (!wellFormed(connectionId)) {
             throw new ConnectionNotFound();
         }
         return store.findConnection(connectionId)
                 .filter(connection -> connection.hasSide(caller.id()))
                 .orElseThrow(ConnectionNotFound::new);
+    }
+
+    /** Whether the id could name a connection at all: an id that cannot is not looked up. */
+    static boolean wellFormed(String connectionId) {
+        return connectionId != null && CONNECTION_ID.matcher(connectionId).matches();
     }
 
     /**

@@ -138,6 +138,31 @@ public abstract class ConnectionStoreContract {
         assertEquals(pending.source().shortName(), found.source().shortName());
     }
 
+    @Test
+    public void aKeyAndAConnectionAreReadTogetherAsEachIsReadAlone() {
+        Instance acme = instance("https://acme.zendesk.com", Platform.ZENDESK, true);
+        InstanceKey acmeKey = key(acme);
+        assertTrue(store().registerInstance(acme, acmeKey, java.util.List.of(), null));
+        Connection pending = connectionFrom(acme, now);
+        create(pending, Invitation.open(codes.get(pending.invitationId()), pending.id(),
+                pending.invitationExpiresAt()));
+
+        ConnectionStore.KeyAndConnection both = store().findHeldKeyAndConnection(acmeKey.keyId(), pending.id());
+        HeldKey held = both.key().orElseThrow();
+        assertEquals(acmeKey.keyId(), held.key().keyId());
+        assertTrue(held.key().hash().matches(acmeKey.hash()), "the key's hash as stored");
+        assertEquals(acme, held.instance());
+        assertEquals(Optional.of(pending), both.connection());
+
+        String unknown = entropy.uuid().toString();
+        assertEquals(Optional.empty(), store().findHeldKeyAndConnection(acmeKey.keyId(), unknown).connection());
+        assertEquals(Optional.of(acme), store().findHeldKeyAndConnection(acmeKey.keyId(), unknown).key()
+                .map(HeldKey::instance));
+        ConnectionStore.KeyAndConnection noKey = store().findHeldKeyAndConnection("no-such-key", pending.id());
+        assertEquals(Optional.empty(), noKey.key());
+        assertEquals(Optional.of(pending), noKey.connection());
+    }
+
     private void register(Instance instance) {
         ApiKey key = ApiKey.issue(entropy);
         assertTrue(store().registerInstance(instance, new InstanceKey(key.id(), instance.id(), key.hash(), now), java.util.List.of(), null));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.connectionbroker.domain.AppUrls;
 import io.connectionbroker.domain.Connection;
 import io.connectionbroker.domain.ListConnections;
+import io.connectionbroker.domain.ReadConnectionStatus;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.web.CallerInstance;
 import io.connectionbroker.web.EntityTags;
@@ -48,10 +49,13 @@ public class ConnectionStatusController {
     private final CallerInstance callers;
     private final ViewConnection viewConnection;
     private final ListConnections listConnections;
+    private final ReadConnectionStatus readStatus;
     private final AppUrls appUrls;
 
     public ConnectionStatusController(CallerInstance callers, ViewConnection viewConnection,
-                                      ListConnections listConnections, AppUrls appUrls) {
+                                      ListConnections listConnections, ReadConnectionStatus readStatus,
+                                      AppUrls appUrls) {
+        this.readStatus = readStatus;
         this.appUrls = appUrls;
         this.callers = callers;
         this.viewConnection = viewConnection;
@@ -77,8 +81,9 @@ public class ConnectionStatusController {
                                           + " current, the answer is 304 with no body")
                                   @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
                                   @PathVariable String id) {
-        var caller = callers.from(authorization);
-        Connection connection = viewConnection.view(caller, id);
+        var read = readStatus.read(CallerInstance.bearerKey(authorization), id);
+        var caller = CallerInstance.named(read.caller()).instance();
+        Connection connection = read.connection();
         String tag = viewConnection.tag(connection, caller);
         String etag = EntityTags.quoted(tag);
         if (!EntityTags.noneMatchHolds(ifNoneMatch, tag)) {

@@ -51,6 +51,18 @@ class ConnectionStatusFunctionTest extends FunctionTest {
     }
 
     @Test
+    void aStatusReadIsOneRoundTripToTheDatabase() {
+        Initiated initiated = arrange.privateConnection(acme.instance(), Mode.BASIC);
+        assertEquals(200, status(acme, initiated.connection().id()).status(), "the first use records the key's use");
+
+        int before = function.dynamoDbRequestsSent();
+        Answer answer = status(acme, initiated.connection().id());
+
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals(1, function.dynamoDbRequestsSent() - before, "the key and the connection in one read");
+    }
+
+    @Test
     void bothSidesSeeTheActiveConnectionOnceAccepted() {
         Registered beta = arrange.instance(Platform.FRESHDESK);
         Initiated initiated = arrange.connectionTo(acme.instance(), beta.instance(), Mode.BASIC);

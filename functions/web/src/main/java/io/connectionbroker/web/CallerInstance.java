@@ -32,11 +32,20 @@ public class CallerInstance {
      * @throws io.connectionbroker.domain.refusal.Unauthenticated when the header holds no key of a registered instance
      */
     public Caller caller(@Nullable String authorization) {
-        String key = null;
+        return named(authenticate.caller(bearerKey(authorization)));
+    }
+
+    /** The API key an {@code Authorization: Bearer <key>} header holds, or null, for an operation that authenticates. */
+    @Nullable
+    public static String bearerKey(@Nullable String authorization) {
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            key = authorization.substring(BEARER.length()).strip();
+            return authorization.substring(BEARER.length()).strip();
         }
-        Caller caller = authenticate.caller(key);
+        return null;
+    }
+
+    /** Names the authenticated caller in the request's log line. */
+    public static Caller named(Caller caller) {
         MDC.put(LOG_FIELD, caller.id());
         return caller;
     }

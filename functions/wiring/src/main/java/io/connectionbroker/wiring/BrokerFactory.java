@@ -21,6 +21,7 @@ import io.connectionbroker.domain.PreviewInvitation;
 import io.connectionbroker.domain.SecureEntropy;
 import io.connectionbroker.domain.SyncRules;
 import io.connectionbroker.domain.UpgradeConnection;
+import io.connectionbroker.domain.ReadConnectionStatus;
 import io.connectionbroker.domain.ViewConnection;
 import io.connectionbroker.store.dynamodb.DynamoDbConnectionStore;
 import io.micronaut.context.annotation.Factory;
@@ -126,6 +127,11 @@ public class BrokerFactory {
     @Singleton
     ViewConnection viewConnection(ConnectionStore store, Clock clock) {
         return new ViewConnection(store, clock);
+    }
+
+    @Singleton
+    ReadConnectionStatus readConnectionStatus(ConnectionStore store, AuthenticateInstance authenticate, Clock clock) {
+        return new ReadConnectionStatus(store, authenticate, clock);
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * DynamoDB requests that go through the whole SDK pipeline (marshalling, endpoint, signing) and are stopped
@@ -32,8 +33,8 @@ final class PrimingRequests {
     }
 
     /**
-     * A key read, a transaction and a key query, the three kinds of call the functions make, on a client
-     * that has {@link #STOP_BEFORE_SENDING}.
+     * A key read, a batch read, a transaction and a key query, the kinds of call the functions make, on a
+     * client that has {@link #STOP_BEFORE_SENDING}.
      *
      * @return whether each went as far as it should: signed, then stopped before it was sent
      */
@@ -42,6 +43,9 @@ final class PrimingRequests {
                 "sk", AttributeValue.fromS("PRIMING"));
         return stopped(() -> client.getItem(request -> request.tableName(tableName).key(key)
                 .consistentRead(true)
+                .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
+                && stopped(() -> client.batchGetItem(request -> request
+                .requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(key).consistentRead(true).build()))
                 .overrideConfiguration(o -> o.putHeader(PRIMING_HEADER, "true"))))
                 && stopped(() -> client.transactWriteItems(request -> request
                 .transactItems(item -> item.conditionCheck(check -> check.tableName(tableName).key(key)

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /**
  * Warms the paths of a first request before SnapStart takes its snapshot, so restored functions answer
  * their first request without loading and compiling them: reading a JSON body, writing views and
- * problems, and a DynamoDB key read, transaction and query through the whole SDK pipeline (marshalling,
- * endpoint, signing), each stopped before it leaves the JVM; and a metric serialised but written nowhere.
+ * problems, and a DynamoDB key read, batch read, transaction and query through the whole SDK pipeline
+ * (marshalling, endpoint, signing), each stopped before it leaves the JVM; and a metric serialised but
+ * written nowhere.
  * It reads and writes no data and makes no secret.
  */
 @Singleton

@@ -176,11 +176,19 @@ final class InstanceRecords {
     }
 
     Optional<HeldKey> findHeldKey(String keyId) {
-        return table.get(API_KEY + "#" + keyId, API_KEY).map(item -> {
-            InstanceKey key = RecordItems.key(item);
-            // Keys written before they carried their instance read it beside.
-            return new HeldKey(key, holder(item).or(() -> findInstance(key.instanceId())).orElse(null));
-        });
+        return table.get(keyLocation(keyId)).map(this::heldKey);
+    }
+
+    /** Where the key with this id is stored. */
+    static Item keyLocation(String keyId) {
+        return Item.keyed(API_KEY + "#" + keyId, API_KEY);
+    }
+
+    /** A key item as authentication needs it: the key and its instance. */
+    HeldKey heldKey(Item item) {
+        InstanceKey key = RecordItems.key(item);
+        // Keys written before they carried their instance read it beside.
+        return new HeldKey(key, holder(item).or(() -> findInstance(key.instanceId())).orElse(null));
     }
 
     Optional<InstanceKey> findKey(String keyId) {
