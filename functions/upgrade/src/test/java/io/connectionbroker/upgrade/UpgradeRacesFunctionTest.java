@@ -105,7 +105,10 @@ class UpgradeRacesFunctionTest extends RaceTest {
                         .reinvite(acme.instance(), initiated.connection().id())).code().id())));
 
         assertEquals(1, told.get("200"), told.toString());
-        assertEquals(CALLERS / 2 - 1, told.get("422 mode-fixed"), told.toString());
+        // A losing upgrade is told the mode is fixed, or, where re-invitations changed the connection under
+        // each of its tries, that it kept changing: which, the machine's timing decides.
+        assertEquals(CALLERS / 2 - 1, told.getOrDefault("422 mode-fixed", 0)
+                + told.getOrDefault("409 connection-state-conflict", 0), told.toString());
         assertTrue(told.getOrDefault("reinvited", 0) >= 1, told.toString());
         assertEquals(CALLERS / 2, told.get("reinvited") + told.getOrDefault("refused connection-state-conflict", 0),
                 told.toString());
