@@ -257,7 +257,8 @@ class LocalApiTest {
             assertEquals(409, post("/v1/invitations/accept", beta.key,
                     "{\"code\": \"" + code + "\", \"project\": \"HELP\"}").status);
             assertEquals(200, get("/v1/connections/" + initiated.text("connection", "id"), beta.key).status);
-            requests = 9;
+            assertEquals(404, get("/v1/connections/" + UUID.randomUUID(), beta.key).status);
+            requests = 10;
         } finally {
             System.setOut(stdout);
             root.detachAppender(log);
@@ -285,8 +286,12 @@ class LocalApiTest {
         JsonNode accepted = requestLines.stream().filter(line -> "200".equals(line.get("status").getStringValue())
                 && "/v1/invitations/accept".equals(line.get("route").getStringValue())).findFirst().orElseThrow();
         assertTrue(accepted.get("instanceId") != null, "the caller's instance: " + accepted);
-        JsonNode status = requestLines.get(requestLines.size() - 1);
+        JsonNode status = requestLines.get(requestLines.size() - 2);
         assertEquals("/v1/connections/{id}", status.get("route").getStringValue());
+        JsonNode notFound = requestLines.get(requestLines.size() - 1);
+        assertEquals("connection-not-found", notFound.get("problem").getStringValue());
+        assertEquals(status.get("instanceId"), notFound.get("instanceId"), "a refused read still names its caller");
+        assertTrue(status.get("instanceId") != null, "the caller's instance: " + status);
         JsonNode refused = requestLines.stream().filter(line -> "409".equals(line.get("status").getStringValue()))
                 .findFirst().orElseThrow();
         assertEquals("invitation-already-used", refused.get("problem").getStringValue());
