@@ -2,6 +2,7 @@ package io.connectionbroker.store.dynamodb;
 
 import static io.connectionbroker.store.dynamodb.RecordItems.CONNECTION;
 import static io.connectionbroker.store.dynamodb.RecordItems.CONNECTION_ID;
+import static io.connectionbroker.store.dynamodb.RecordItems.connectionLocation;
 import static io.connectionbroker.store.dynamodb.RecordItems.INSTANCE;
 import static io.connectionbroker.store.dynamodb.RecordItems.MEMBERSHIP_SORT_KEY;
 
@@ -70,7 +71,7 @@ final class ConnectionMemberships {
 
     private Map<String, Connection> connectionsById(List<String> ids) {
         Map<String, Connection> found = new java.util.HashMap<>();
-        table.batchGet(ids.stream().map(id -> Item.keyed(CONNECTION + "#" + id, CONNECTION).attributes()).toList())
+        table.batchGet(ids.stream().map(id -> connectionLocation(id).attributes()).toList())
                 .stream().map(RecordItems::connection).forEach(c -> found.put(c.id(), c));
         return found;
     }

@@ -55,7 +55,7 @@ final class ConnectionRecords {
     private void moveSide(String connectionId, String side, String instanceId, InstanceUrl url) {
         try {
             Table.available(() -> table.client().updateItem(update -> update.tableName(table.name())
-                    .key(Item.keyed(CONNECTION + "#" + connectionId, CONNECTION).attributes())
+                    .key(connectionLocation(connectionId).attributes())
                     .updateExpression("SET #url = :url ADD #version :one")
                     .conditionExpression("#instanceId = :id")
                     .expressionAttributeNames(Map.of("#url", side + "Url", "#instanceId", side + "InstanceId",
@@ -128,7 +128,7 @@ final class ConnectionRecords {
         ConnectionVersion read = ConnectionVersion.of(connection.version());
         TransactWriteItem deleteConnection = TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(table.name())
-                .key(Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION).attributes())
+                .key(connectionLocation(connection.id()).attributes())
                 .conditionExpression(read.condition())
                 .expressionAttributeNames(read.names())
                 .expressionAttributeValues(read.values())

@@ -155,7 +155,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<Connection> findConnection(String connectionId) {
-        return table.get(CONNECTION + "#" + connectionId, CONNECTION).map(RecordItems::connection);
+        return table.get(connectionLocation(connectionId)).map(RecordItems::connection);
     }
 
     /** One consistent BatchGetItem of both items: a status read's one round trip. */
@@ -163,8 +163,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     public KeyAndConnection findHeldKeyAndConnection(String keyId, String connectionId) {
         Optional<HeldKey> key = Optional.empty();
         Optional<Connection> connection = Optional.empty();
-        for (Item item : table.batchGet(List.of(InstanceRecords.keyLocation(keyId).attributes(),
-                Item.keyed(CONNECTION + "#" + connectionId, CONNECTION).attributes()))) {
+        for (Item item : table.batchGet(List.of(keyLocation(keyId).attributes(),
+                connectionLocation(connectionId).attributes()))) {
             if (API_KEY.equals(item.string(ConnectionTable.SORT_KEY))) {
                 key = Optional.of(instances.heldKey(item));
             } else {

@@ -213,7 +213,7 @@ final class EventFeeds {
         TransactWriteItem due = table.deleteExisting(Item.keyed(INSTANCE + "#" + lapsed.instanceId(),
                 dueSortKey(lapsed.expiresAt(), lapsed.invitationId())));
         TransactWriteItem connection = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                .key(Item.keyed(CONNECTION + "#" + lapsed.connectionId(), CONNECTION).attributes())
+                .key(connectionLocation(lapsed.connectionId()).attributes())
                 .updateExpression("ADD #version :one")
                 .conditionExpression("#status = :pending AND #invitationId = :invitation")
                 .expressionAttributeNames(Map.of("#version", VERSION, "#status", STATUS,

@@ -48,7 +48,7 @@ final class InstanceRecords {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(INSTANCE + "#" + instanceId),
                         ":prefix", AttributeValue.fromS(KEY + "#")))
                 .consistentRead(true)))
-                .items().stream().map(Item::of).map(listing -> Item.keyed(API_KEY + "#" + listing.string(ID), API_KEY)
+                .items().stream().map(Item::of).map(listing -> keyLocation(listing.string(ID))
                         .attributes()).toList();
         // A key revoked between the query and the read is left out.
         return table.batchGet(keys).stream().map(RecordItems::key).toList();
@@ -83,7 +83,7 @@ final class InstanceRecords {
                 .expressionAttributeNames(Map.of("#count", KEY_COUNT))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
                 .build()).build();
-        TransactWriteItem lookup = table.deleteExisting(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY));
+        TransactWriteItem lookup = table.deleteExisting(keyLocation(key.keyId()));
         return feeds.transact(List.of(lookup,
                 table.deleteItem(Item.keyed(INSTANCE + "#" + key.instanceId(), KEY + "#" + key.keyId())), count), events,
                 null);
@@ -100,7 +100,7 @@ final class InstanceRecords {
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(count, table.putNew(keyItem(added, instance)),
                 table.putNew(keyListingItem(added))));
         for (InstanceKey key : revoked) {
-            writes.add(table.deleteExisting(Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)));
+            writes.add(table.deleteExisting(keyLocation(key.keyId())));
             writes.add(table.deleteItem(Item.keyed(INSTANCE + "#" + instanceId, KEY + "#" + key.keyId())));
         }
         return feeds.transact(writes, events, kept);
@@ -109,7 +109,7 @@ final class InstanceRecords {
     void recordKeyUse(String keyId, Instant at, Instant since) {
         try {
             Table.available(() -> table.client().updateItem(update -> update.tableName(table.name())
-                    .key(Item.keyed(API_KEY + "#" + keyId, API_KEY).attributes())
+                    .key(keyLocation(keyId).attributes())
                     .updateExpression("SET #used = :at")
                     .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#used) OR #used < :since)")
                     .expressionAttributeNames(Map.of("#used", LAST_USED_AT, "#pk", ConnectionTable.PARTITION_KEY))
@@ -179,11 +179,6 @@ final class InstanceRecords {
         return table.get(keyLocation(keyId)).map(this::heldKey);
     }
 
-    /** Where the key with this id is stored. */
-    static Item keyLocation(String keyId) {
-        return Item.keyed(API_KEY + "#" + keyId, API_KEY);
-    }
-
     /** A key item as authentication needs it: the key and its instance. */
     HeldKey heldKey(Item item) {
         InstanceKey key = RecordItems.key(item);
@@ -192,7 +187,7 @@ final class InstanceRecords {
     }
 
     Optional<InstanceKey> findKey(String keyId) {
-        return table.get(API_KEY + "#" + keyId, API_KEY).map(RecordItems::key);
+        return table.get(keyLocation(keyId)).map(RecordItems::key);
     }
 
     /**
@@ -246,7 +241,7 @@ final class InstanceRecords {
         List<TransactWriteItem> keyCopies(Instance changed) {
             return keyIds.stream().map(keyId -> TransactWriteItem.builder().update(Update.builder()
                     .tableName(table.name())
-                    .key(Item.keyed(API_KEY + "#" + keyId, API_KEY).attributes())
+                    .key(keyLocation(keyId).attributes())
                     .updateExpression("SET #holder = :holder")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#holder", HOLDER, "#pk", ConnectionTable.PARTITION_KEY))

@@ -97,12 +97,22 @@ final class RecordItems {
         return Item.keyed(IDEMPOTENCY + "#" + scope + "#" + SecretHash.of(key).toBase64(), IDEMPOTENCY);
     }
 
+    /** Where the connection with this id is stored. */
+    static Item connectionLocation(String connectionId) {
+        return Item.keyed(CONNECTION + "#" + connectionId, CONNECTION);
+    }
+
+    /** Where the key with this id is stored. */
+    static Item keyLocation(String keyId) {
+        return Item.keyed(API_KEY + "#" + keyId, API_KEY);
+    }
+
     /**
      * A key's item, carrying a copy of its instance so that authentication reads one item; every change of the
      * instance writes the copy in every key item in the same transaction (InstanceRecords).
      */
     static Item keyItem(InstanceKey key, Instance holder) {
-        Item item = Item.keyed(API_KEY + "#" + key.keyId(), API_KEY)
+        Item item = keyLocation(key.keyId())
                 .with(ENTITY, API_KEY).with(ID, key.keyId()).with(INSTANCE_ID, key.instanceId())
                 .with(SECRET_HASH, key.hash().toBase64()).with(CREATED_AT, key.createdAt())
                 .with(LAST_USED_AT, key.lastUsedAt() == null ? null : SORTABLE_INSTANT.format(key.lastUsedAt()));
@@ -196,7 +206,7 @@ final class RecordItems {
     }
 
     static Item connectionItem(Connection connection) {
-        Item item = Item.keyed(CONNECTION + "#" + connection.id(), CONNECTION)
+        Item item = connectionLocation(connection.id())
                 .with(ENTITY, CONNECTION).with(ID, connection.id()).with(STATUS, connection.status())
                 .with(TYPE, connection.type()).with(MODE, connection.mode()).with(NAME, connection.name())
                 .with(DESCRIPTION, connection.description())

@@ -51,7 +51,7 @@ class DynamoDbHeldKeyTest extends HeldKeyContract {
         InstanceKey key = new InstanceKey(issued.id(), acme.id(), issued.hash(), now);
         assertTrue(store.registerInstance(acme, key, List.of(), null));
         client.updateItem(update -> update.tableName(tableName)
-                .key(InstanceRecords.keyLocation(key.keyId()).attributes())
+                .key(RecordItems.keyLocation(key.keyId()).attributes())
                 .updateExpression("REMOVE #holder").expressionAttributeNames(Map.of("#holder", RecordItems.HOLDER)));
 
         assertEquals(acme, store.findHeldKey(key.keyId()).orElseThrow().instance());
