@@ -61,10 +61,7 @@ public class BrokerMetrics {
 
     /** @param kind the problem's kind, as in its type {@code urn:connection-broker:problem:<kind>} */
     public void refused(String kind) {
-        Map<String, String> dimensions = new LinkedHashMap<>();
-        dimensions.put(SERVICE, SERVICE_NAME);
-        dimensions.put(PROBLEM_TYPE, kind);
-        emit(REFUSALS, dimensions);
+        emit(REFUSALS, refusalDimensions(kind));
         if (EXPIRED_KIND.equals(kind)) {
             count(EXPIRED_CODES_USED);
         }
@@ -78,11 +75,19 @@ public class BrokerMetrics {
      */
     public boolean prime() {
         try {
-            return !line(REFUSALS, Map.of(SERVICE, SERVICE_NAME, PROBLEM_TYPE, EXPIRED_KIND)).isEmpty();
+            return !line(REFUSALS, refusalDimensions(EXPIRED_KIND)).isEmpty();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the metrics failed; the first metric will warm them instead", e);
             return false;
         }
+    }
+
+    /** {@code Service}, then {@code ProblemType}: the order the line names them in. */
+    private static Map<String, String> refusalDimensions(String kind) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put(SERVICE, SERVICE_NAME);
+        dimensions.put(PROBLEM_TYPE, kind);
+        return dimensions;
     }
 
     private void emit(String metric, Map<String, String> dimensions) {
@@ -105,8 +110,10 @@ public class BrokerMetrics {
         Map<String, JsonNode> directive = new LinkedHashMap<>();
         directive.put("Namespace", JsonNode.createStringNode(NAMESPACE));
         directive.put("Dimensions", JsonNode.createArrayNode(List.of(JsonNode.createArrayNode(dimensionNames))));
-        directive.put("Metrics", JsonNode.createArrayNode(List.of(JsonNode.createObjectNode(Map.of(
-                "Name", JsonNode.createStringNode(metric), "Unit", JsonNode.createStringNode("Count"))))));
+        Map<String, JsonNode> definition = new LinkedHashMap<>();
+        definition.put("Name", JsonNode.createStringNode(metric));
+        definition.put("Unit", JsonNode.createStringNode("Count"));
+        directive.put("Metrics", JsonNode.createArrayNode(List.of(JsonNode.createObjectNode(definition))));
         Map<String, JsonNode> aws = new LinkedHashMap<>();
         aws.put("Timestamp", JsonNode.createNumberNode(clock.millis()));
         aws.put("CloudWatchMetrics", JsonNode.createArrayNode(List.of(JsonNode.createObjectNode(directive))));

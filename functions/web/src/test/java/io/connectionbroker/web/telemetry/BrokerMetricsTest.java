@@ -28,6 +28,8 @@ class BrokerMetricsTest {
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).startsWith("{\"_aws\":{"), lines.get(0));
         assertTrue(!lines.get(0).contains("\n"), "one line");
+        assertTrue(lines.get(0).contains("{\"Name\":\"ConnectionsInitiated\",\"Unit\":\"Count\"}"),
+                "the metric's members in one order, run after run: " + lines.get(0));
         JsonNode line = json.readValue(lines.get(0), JsonNode.class);
         JsonNode aws = line.get("_aws");
         assertEquals(NOW.toEpochMilli(), aws.get("Timestamp").getLongValue());
