@@ -61,7 +61,7 @@ final class Item {
 
     Instant instant(String name) {
         String value = string(name);
-        return value == null ? null : Instant.parse(value);
+        return value == null ? null : StoredInstant.parse(value);
     }
 
     boolean bool(String name) {
