@@ -92,7 +92,7 @@ public final class Benchmarks {
         scenarios = scenarios.stream().filter(scenario -> scenario.isFloor() || functions.get(0).isEmpty()
                 || functions.contains(scenario.name())).toList();
         // -Dbench.candidate=status=/tmp/status-lambda.jar also starts another build of a function's jar, in the
-        // same rounds, to compare a change to its start with the landed one.
+        // same rounds, to compare a change to its start with the landed one (for status, its warm read too).
         String candidate = System.getProperty("bench.candidate", "");
         if (candidate.contains("=")) {
             String module = candidate.substring(0, candidate.indexOf('='));
