@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * README's benchmark: the cold start of every function's deployable jar in a fresh JVM started as Lambda
- * starts Java (tiered compilation stopped at C1, the heap of a 1,024 MB function), from process start to
+ * starts Java (tiered compilation stopped at C1, the heap of a 1,024 MB function), from the process started to
  * the first API Gateway v2 event answered against DynamoDB Local, in rounds beside the floors: a bare
  * handler making the fewest SDK calls a status read needs, on each SDK HTTP client ({@link ColdStarts},
  * {@link ColdStartReport}). Also the resident set size at that answer and each jar's size; the warm overhead

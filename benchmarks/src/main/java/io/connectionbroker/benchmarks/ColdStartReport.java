@@ -128,7 +128,7 @@ final class ColdStartReport {
                 "## Cold start",
                 "",
                 "A fresh JVM on the function's deployable jar, extracted as Lambda extracts it into /var/task (the"
-                        + " floors' classes likewise), from process start to the first API Gateway v2 event"
+                        + " floors' classes likewise), from the process started to the first API Gateway v2 event"
                         + " answered, in " + ColdStarts.ROUNDS + " rounds that each start every floor and function"
                         + " once, so that drift hits them alike. Init: the median time to the handler built, before"
                         + " the first event. Ratio: the function's start over the fastest floor's"

@@ -40,7 +40,7 @@ final class ColdStarts {
     }
 
     /**
-     * @param initMillis from process start to the handler built, before the first event
+     * @param initMillis from the process started to the handler built, before the first event
      * @param warm       the probe's warm figures ("median p99 status", microseconds), or null when not asked
      */
     record Run(long millis, long residentKb, int status, long initMillis, String warm) {
@@ -100,6 +100,7 @@ final class ColdStarts {
         if (warm) {
             builder.environment().put("PROBE_WARM_REQUESTS", Integer.toString(WARM_REQUESTS));
         }
+        builder.environment().put(ColdStartProbe.SPAWNED_AT, Long.toString(System.nanoTime()));
         Process process = builder.start();
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
