@@ -170,12 +170,15 @@ class DeployedJarsTest {
     void micronautAotLeavesEveryFunctionTheBeansItHasWithout(@TempDir Path scratch) throws Exception {
         for (String module : TemplateMatchesCodeTest.lambdaModules()) {
             Path withoutAot = scratch.resolve(module + "-without-aot.jar");
-            copyWithoutAot(lambdaJar(module), withoutAot);
+            copyWithoutAot(module, withoutAot);
             List<String> optimised = runJar(module, lambdaJar(module), DeployedJarBeans.class, List.of());
             List<String> plain = runJar(module, withoutAot, DeployedJarBeans.class, List.of());
             assertEquals(List.of("AOT true"), linesStartingWith(optimised, "AOT "),
                     module + " does not use Micronaut AOT's service lists:\n" + String.join("\n", optimised));
             assertEquals(List.of("AOT false"), linesStartingWith(plain, "AOT "), module + " without AOT");
+            assertEquals(List.of(), entryNames(lambdaJar(module)).stream()
+                    .filter(name -> name.startsWith("META-INF/micronaut/")).toList(),
+                    module + " lists its services in META-INF/micronaut too, which each start would walk");
             List<String> beans = linesStartingWith(plain, "ENVIRONMENTS ", "BEAN ");
             assertTrue(beans.size() > 50, module + " started with few beans:\n" + String.join("\n", plain));
             assertEquals(beans, linesStartingWith(optimised, "ENVIRONMENTS ", "BEAN "),
@@ -257,18 +260,42 @@ class DeployedJarsTest {
         return FUNCTIONS.resolve(module).resolve("target").resolve(module + "-lambda.jar");
     }
 
-    /** The jar as the shade plugin left it, before the build added what Micronaut AOT generated. */
-    private static void copyWithoutAot(Path jar, Path copy) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+    /**
+     * The jar as the shade plugin left it: without what the build added from Micronaut AOT, and with the
+     * META-INF/micronaut service entries the build took out once AOT's lists stood for them (kept beside the jar).
+     */
+    private static void copyWithoutAot(String module, Path copy) throws IOException {
+        Path services = lambdaJar(module).resolveSibling(module + "-lambda-services.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            copyEntries(lambdaJar(module), out, name -> !AOT_OUTPUT.test(name));
+            assertTrue(copyEntries(services, out, name -> name.startsWith("META-INF/micronaut/")) > 50,
+                    services + " holds few service entries");
+        }
+    }
+
+    private static List<String> entryNames(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (!AOT_OUTPUT.test(entry.getName())) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    private static int copyEntries(Path zip, ZipOutputStream out, Predicate<String> wanted) throws IOException {
+        int copied = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (wanted.test(entry.getName())) {
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     in.transferTo(out);
                     out.closeEntry();
+                    copied++;
                 }
             }
         }
+        return copied;
     }
 
     private static List<String> linesStartingWith(List<String> output, String... prefixes) {
