@@ -4,6 +4,7 @@ import io.connectionbroker.gateway.GatewayRequest;
 import io.connectionbroker.gateway.GatewayResponse;
 import io.connectionbroker.gateway.HttpApiGateway;
 import io.connectionbroker.testing.DynamoDbLocalEngine;
+import io.connectionbroker.web.telemetry.MetricLines;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ final class InProcessApi implements AutoCloseable {
                 "connection-broker.warm-at-start", false,
                 // One log line per request would measure the console, not the functions.
                 "logger.levels.io.connectionbroker.web.telemetry.RequestLog", "WARN")).build();
+        // Likewise its metric lines, which the benchmark's own output would carry by the thousand.
+        context.registerSingleton(MetricLines.class, line -> { });
         handler = new APIGatewayV2HTTPEventFunction(context);
         gateway = new HttpApiGateway(handler, "benchmark");
     }
