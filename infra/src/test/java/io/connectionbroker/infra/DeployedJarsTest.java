@@ -22,7 +22,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployedJarsTest {
-    private static final Path FUNCTIONS = Path.of("..", "functions");
-    /** What the build's lambda-aot step adds to a shaded jar: the generated classes and the two service files. */
-    private static final Predicate<String> AOT_OUTPUT = name -> name.startsWith("io/connectionbroker/aot/")
-            || name.equals("META-INF/services/io.micronaut.context.ApplicationContextConfigurer")
-            || name.equals("META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader");
-
     private record Request(String method, String path, String apiKey, String body, int status, String route) {
     }
 
@@ -147,36 +136,33 @@ class DeployedJarsTest {
         }
     }
 
+    @Test
+    void noFunctionJarHoldsTheTableSetUpOrTheStandInHelpdesks() throws IOException {
+        for (String module : TemplateMatchesCodeTest.lambdaModules()) {
+            for (String name : LambdaJarFiles.entryNames(LambdaJarFiles.of(module))) {
+                assertFalse(name.startsWith("io/connectionbroker/testing/")
+                        || name.startsWith("io/connectionbroker/helpdesk/standin/"), module + " holds " + name);
+            }
+        }
+    }
+
     /**
      * Micronaut AOT settles bean requirements when the jar is built (see functions/lambda-aot.properties).
      * Started as Lambda starts it, each function must end up with exactly the beans the same jar gives
      * without the generated classes, and must really use them.
      */
     @Test
-    void noFunctionJarHoldsTheTableSetUpOrTheStandInHelpdesks() throws IOException {
-        for (String module : TemplateMatchesCodeTest.lambdaModules()) {
-            try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(lambdaJar(module)))) {
-                for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
-                    String name = entry.getName();
-                    assertFalse(name.startsWith("io/connectionbroker/testing/")
-                            || name.startsWith("io/connectionbroker/helpdesk/standin/"), module + " holds " + name);
-                }
-            }
-        }
-    }
-
-    @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void micronautAotLeavesEveryFunctionTheBeansItHasWithout(@TempDir Path scratch) throws Exception {
         for (String module : TemplateMatchesCodeTest.lambdaModules()) {
             Path withoutAot = scratch.resolve(module + "-without-aot.jar");
-            copyWithoutAot(module, withoutAot);
-            List<String> optimised = runJar(module, lambdaJar(module), DeployedJarBeans.class, List.of());
+            LambdaJarFiles.copyWithoutAot(module, withoutAot);
+            List<String> optimised = runJar(module, LambdaJarFiles.of(module), DeployedJarBeans.class, List.of());
             List<String> plain = runJar(module, withoutAot, DeployedJarBeans.class, List.of());
             assertEquals(List.of("AOT true"), linesStartingWith(optimised, "AOT "),
                     module + " does not use Micronaut AOT's service lists:\n" + String.join("\n", optimised));
             assertEquals(List.of("AOT false"), linesStartingWith(plain, "AOT "), module + " without AOT");
-            assertEquals(List.of(), entryNames(lambdaJar(module)).stream()
+            assertEquals(List.of(), LambdaJarFiles.entryNames(LambdaJarFiles.of(module)).stream()
                     .filter(name -> name.startsWith("META-INF/micronaut/")).toList(),
                     module + " lists its services in META-INF/micronaut too, which each start would walk");
             List<String> beans = linesStartingWith(plain, "ENVIRONMENTS ", "BEAN ");
@@ -228,7 +214,7 @@ class DeployedJarsTest {
         if (request.body() != null) {
             arguments.add(request.body());
         }
-        return runJar(module, lambdaJar(module), DeployedJarRequest.class, arguments,
+        return runJar(module, LambdaJarFiles.of(module), DeployedJarRequest.class, arguments,
                 Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", initialization));
     }
 
@@ -254,48 +240,6 @@ class DeployedJarsTest {
         byte[] printed = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), module + " did not exit");
         return new String(printed, StandardCharsets.UTF_8).lines().toList();
-    }
-
-    private static Path lambdaJar(String module) {
-        return FUNCTIONS.resolve(module).resolve("target").resolve(module + "-lambda.jar");
-    }
-
-    /**
-     * The jar as the shade plugin left it: without what the build added from Micronaut AOT, and with the
-     * META-INF/micronaut service entries the build took out once AOT's lists stood for them (kept beside the jar).
-     */
-    private static void copyWithoutAot(String module, Path copy) throws IOException {
-        Path services = lambdaJar(module).resolveSibling(module + "-lambda-services.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-            copyEntries(lambdaJar(module), out, name -> !AOT_OUTPUT.test(name));
-            assertTrue(copyEntries(services, out, name -> name.startsWith("META-INF/micronaut/")) > 50,
-                    services + " holds few service entries");
-        }
-    }
-
-    private static List<String> entryNames(Path zip) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                names.add(entry.getName());
-            }
-        }
-        return names;
-    }
-
-    private static int copyEntries(Path zip, ZipOutputStream out, Predicate<String> wanted) throws IOException {
-        int copied = 0;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (wanted.test(entry.getName())) {
-                    out.putNextEntry(new ZipEntry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                    copied++;
-                }
-            }
-        }
-        return copied;
     }
 
     private static List<String> linesStartingWith(List<String> output, String... prefixes) {
