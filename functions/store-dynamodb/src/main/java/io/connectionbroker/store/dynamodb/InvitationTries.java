@@ -35,7 +35,7 @@ final class InvitationTries {
         return Optional.ofNullable(found.get(INVITATION)).map(RecordItems::invitation)
                 .map(invitation -> tries == null ? invitation : invitation.withTries(
                         Integer.parseInt(tries.attributes().get(WRONG_CODES).n()),
-                        tries.string(LOCKED_UNTIL) == null ? null : Instant.parse(tries.string(LOCKED_UNTIL))));
+                        tries.instant(LOCKED_UNTIL)));
     }
 
     void recordWrongCode(String invitationId, String callerId, int limit, Instant now, Instant lockedUntil) {
