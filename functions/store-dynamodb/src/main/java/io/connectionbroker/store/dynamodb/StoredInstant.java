@@ -14,6 +14,7 @@ import java.time.LocalDate;
  */
 final class StoredInstant {
     private static final int SHORTEST = "2026-11-30T15:08:44Z".length();
+    private static final int FRACTION_START = "2026-11-30T15:08:44.".length();
     private static final int[] FRACTION_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
             1_000, 100, 10, 1};
 
@@ -31,7 +32,8 @@ final class StoredInstant {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        int fraction = length == SHORTEST ? 0 : digits(text, 20, length - 1);
+        int fractionDigits = length == SHORTEST ? 0 : length - 1 - FRACTION_START;
+        int fraction = digits(text, FRACTION_START, FRACTION_START + fractionDigits);
         // A leap second, an hour 24 or a field that is not digits: the formatter's rules decide.
         if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59 || second > 59) {
             return Instant.parse(text);
@@ -42,7 +44,6 @@ final class StoredInstant {
         } catch (DateTimeException outOfRange) {
             return Instant.parse(text);
         }
-        int fractionDigits = length == SHORTEST ? 0 : length - 1 - 20;
         return Instant.ofEpochSecond(date * 86_400 + hour * 3_600L + minute * 60L + second,
                 (long) fraction * FRACTION_SCALE[fractionDigits]);
     }
