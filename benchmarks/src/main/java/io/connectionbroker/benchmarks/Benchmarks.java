@@ -91,6 +91,18 @@ public final class Benchmarks {
         List<String> functions = List.of(System.getProperty("bench.functions", "").split(","));
         scenarios = scenarios.stream().filter(scenario -> scenario.isFloor() || functions.get(0).isEmpty()
                 || functions.contains(scenario.name())).toList();
+        // What the status function's code answers in without Micronaut, whenever the status function is measured.
+        // Started just before it, so that the status function is the last warm run of a round (a profile's file).
+        List<ColdStarts.Scenario> withWhatIf = new ArrayList<>();
+        for (ColdStarts.Scenario scenario : scenarios) {
+            if (scenario.name().equals("status")) {
+                withWhatIf.add(new ColdStarts.Scenario("status without Micronaut (what-if, not deployed)",
+                        scenario.jar(), StatusWithoutMicronaut.class.getName(), scenario.method(), scenario.path(),
+                        null, scenario.apiKey(), true));
+            }
+            withWhatIf.add(scenario);
+        }
+        scenarios = withWhatIf;
         // -Dbench.candidate=status=/tmp/status-lambda.jar also starts another build of a function's jar, in the
         // same rounds, to compare a change to its start with the landed one (for status, its warm read too).
         String candidate = System.getProperty("bench.candidate", "");
@@ -100,7 +112,7 @@ public final class Benchmarks {
                     .orElseThrow(() -> new IllegalArgumentException("bench.candidate names no measured function"));
             List<ColdStarts.Scenario> with = new ArrayList<>(scenarios);
             with.add(new ColdStarts.Scenario(module + " (candidate)", candidate.substring(candidate.indexOf('=') + 1),
-                    HANDLER, landed.method(), landed.path(), landed.body(), landed.apiKey()));
+                    HANDLER, landed.method(), landed.path(), landed.body(), landed.apiKey(), false));
             scenarios = with;
         }
 
@@ -127,12 +139,12 @@ public final class Benchmarks {
     private static ColdStarts.Scenario function(String module, String method, String path, String body,
                                                 String apiKey) {
         return new ColdStarts.Scenario(module, Path.of("functions", module, "target", module + "-lambda.jar").toString(),
-                HANDLER, method, path, body, apiKey);
+                HANDLER, method, path, body, apiKey, false);
     }
 
     private static ColdStarts.Scenario floor(String client, Class<? extends BareHandler> handler, String path,
                                              String apiKey) {
-        return new ColdStarts.Scenario("floor on " + client, null, handler.getName(), "GET", path, null, apiKey);
+        return new ColdStarts.Scenario("floor on " + client, null, handler.getName(), "GET", path, null, apiKey, false);
     }
 
     private static String report(ColdStartReport cold, List<String> scaleRows, String throughput,

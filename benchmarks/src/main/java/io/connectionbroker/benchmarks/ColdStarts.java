@@ -29,11 +29,19 @@ final class ColdStarts {
     static final String TEMPLATE_JAVA_OPTIONS = templateJavaOptions(Path.of("infra", "template.yaml"));
     /** -Dbench.rounds=3 for a quick look; the report's figures come from 10. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
-    /** Warm requests, measured in the first round of the floors and of the status function. */
-    static final int WARM_REQUESTS = 5_000;
+    /**
+     * Warm requests, measured in the first round of the floors and of the status function; more
+     * (-Dbench.warm-requests=40000) for a profile of the warm path.
+     */
+    static final int WARM_REQUESTS = Integer.getInteger("bench.warm-requests", 5_000);
 
-    /** @param jar the function's deployable jar, or null for a floor (a bare handler on this module's classes) */
-    record Scenario(String name, String jar, String handler, String method, String path, String body, String apiKey) {
+    /**
+     * @param jar    the function's deployable jar, or null for a floor (a bare handler on this module's classes)
+     * @param whatIf a handler of this module's run on a function's code ({@link StatusWithoutMicronaut}): shown
+     *               beside the functions, never counted toward the goals
+     */
+    record Scenario(String name, String jar, String handler, String method, String path, String body, String apiKey,
+                    boolean whatIf) {
         boolean isFloor() {
             return jar == null;
         }
