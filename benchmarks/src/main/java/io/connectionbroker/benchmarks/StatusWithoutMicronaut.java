@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A what-if, never deployed: the status read as a Lambda handler without Micronaut, on the status function's
- * own domain and store code, the same HTTP client and the same JSON log line, answering the same document
- * written with Jackson's generator. It runs on the status function's deployable code, so its figures beside the
+ * own domain and store code and the same HTTP client, logging a request line through the same JSON encoder,
+ * answering the same document written with Jackson's generator. It runs on the status function's deployable code, so its figures beside the
  * function's are what Micronaut's start and request path cost, the question issue 22's goals come down to.
  * It leaves out what a real one would need (every refusal as a problem document, metrics, SnapStart's hooks),
  * so it is a bound, not a design.
