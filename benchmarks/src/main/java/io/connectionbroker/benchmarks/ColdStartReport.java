@@ -74,7 +74,7 @@ final class ColdStartReport {
                     ratio, Collections.min(ratios), Collections.max(ratios), residentMb(scenario),
                     scenario.isFloor() ? "-" : ColdStarts.megabytes(ColdStarts.size(scenario.jar())),
                     entry.getValue().get(0).status()));
-            if (!scenario.isFloor() && !scenario.whatIf()) {
+            if (scenario.isFunction()) {
                 measured++;
                 met += ratio <= 1.2 ? 1 : 0;
                 belowPublished += ratio < MICRONAUT_PUBLISHED_RATIO ? 1 : 0;
@@ -89,7 +89,7 @@ final class ColdStartReport {
                     scenario.isFloor() ? "raw SDK calls, " + scenario.name() : scenario.name() + " function",
                     ColdStarts.WARM_REQUESTS, figures[0], figures[1], figures[0] / rawWarm[0], figures[1] / rawWarm[1],
                     runs.get(scenario).get(0).warm().split(" ")[2]));
-            if (!scenario.isFloor() && !scenario.whatIf()) {
+            if (scenario.isFunction()) {
                 goals.add(String.format(Locale.ROOT, "- Warm status read within 1.1x of the raw calls on the fastest"
                         + " client (%s): median %.2fx, p99 %.2fx: %s.", fastestWarm.name().substring("floor on ".length()),
                         figures[0] / rawWarm[0], figures[1] / rawWarm[1],

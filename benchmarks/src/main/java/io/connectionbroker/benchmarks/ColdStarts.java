@@ -45,6 +45,11 @@ final class ColdStarts {
         boolean isFloor() {
             return jar == null;
         }
+
+        /** A function's deployable jar (or a candidate build of one), which the goals lines count. */
+        boolean isFunction() {
+            return !isFloor() && !whatIf;
+        }
     }
 
     /**
