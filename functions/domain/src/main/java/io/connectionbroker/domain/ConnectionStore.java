@@ -230,6 +230,20 @@ public interface ConnectionStore {
     java.util.List<LapsedInvitation> findLapsedInvitations(String instanceId, Instant now, int limit);
 
     /**
+     * The events after {@code after} as {@link #findEvents}, and the lapsed invitations not reported yet as
+     * {@link #findLapsedInvitations} (at most {@code lapseLimit}), in one read as far as the store can: a feed
+     * is polled far more often than anything in it changes.
+     */
+    default FeedRead readFeed(String instanceId, long after, int limit, Instant now, int lapseLimit) {
+        java.util.List<LapsedInvitation> lapsed = findLapsedInvitations(instanceId, now, lapseLimit);
+        return new FeedRead(findEvents(instanceId, after, limit), lapsed);
+    }
+
+    /** A read of a feed: a page of its events, and the lapsed invitations whose lapse is not among them yet. */
+    record FeedRead(java.util.List<FeedEntry> entries, java.util.List<LapsedInvitation> lapsed) {
+    }
+
+    /**
      * Writes the lapse's event and strikes the invitation off the list, all or nothing, on condition that it is
      * still listed and unanswered; from then on the invitation can no longer be answered, even by an answer
      * decided before it lapsed.

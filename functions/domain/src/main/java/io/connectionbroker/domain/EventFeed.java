@@ -3,7 +3,6 @@ package io.connectionbroker.domain;
 import io.connectionbroker.domain.refusal.FieldErrors;
 import io.connectionbroker.domain.refusal.InvalidRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,8 +41,8 @@ public final class EventFeed {
     }
 
     /**
-     * Reports the caller's invitations that lapsed since the last read (as {@code invitation.expired}), then
-     * reads the events after the cursor.
+     * Reports the caller's invitations that lapsed since the last read (as {@code invitation.expired}) and reads
+     * the events after the cursor, those reports included.
      *
      * @param limit how many at most, 1 to 100; null for 100
      * @param after the {@code next} of an earlier page, or null to start from the oldest event kept
@@ -56,24 +55,33 @@ public final class EventFeed {
         checks.throwIfInvalid();
         long position = read;
 
-        reportLapses(caller.id());
-        List<ConnectionStore.FeedEntry> entries = store.findEvents(caller.id(), position, size);
+        ConnectionStore.FeedRead feed = store.readFeed(caller.id(), position, size, clock.instant(), LAPSES_PER_READ);
+        List<ConnectionStore.FeedEntry> entries = feed.entries();
+        if (reportLapses(caller.id(), feed.lapsed()) && entries.size() < size) {
+            // The lapses just reported follow the events read: read again so that this page has them.
+            entries = store.findEvents(caller.id(), position, size);
+        }
         long last = entries.isEmpty() ? position : entries.get(entries.size() - 1).position();
         String next = cursors.cursorFor(caller, KIND + "|" + last);
         return new Page(entries.stream().map(ConnectionStore.FeedEntry::event).toList(), next,
                 ConnectionTag.ofParts(List.of(KIND, caller.id(), Long.toString(position), Long.toString(last))));
     }
 
-    /** Expiry is decided on read, as everywhere: a lapse joins the feed when the feed is read after it. */
-    private void reportLapses(String instanceId) {
-        Instant now = clock.instant();
-        for (ConnectionStore.LapsedInvitation lapsed : store.findLapsedInvitations(instanceId, now, LAPSES_PER_READ)) {
+    /**
+     * Expiry is decided on read, as everywhere: a lapse joins the feed when the feed is read after it.
+     *
+     * @return whether any lapse joined the feed
+     */
+    private boolean reportLapses(String instanceId, List<ConnectionStore.LapsedInvitation> lapses) {
+        boolean reported = false;
+        for (ConnectionStore.LapsedInvitation lapsed : lapses) {
             // Nobody acted: the invitation lapsed when it did, unanswered. Losing means it was answered,
             // replaced, deleted or reported meanwhile: nothing more to say.
-            store.reportLapse(lapsed, new Event(Event.newId(), EventType.INVITATION_EXPIRED,
+            reported |= store.reportLapse(lapsed, new Event(Event.newId(), EventType.INVITATION_EXPIRED,
                     lapsed.expiresAt(), lapsed.connectionId(), null, Event.data("invitationExpiresAt",
                     lapsed.expiresAt()), List.of(instanceId)));
         }
+        return reported;
     }
 
     /** The position in the feed a cursor carries (the feed's kind first, so the list's cursors are refused). */

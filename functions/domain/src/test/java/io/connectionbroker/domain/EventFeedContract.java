@@ -22,18 +22,18 @@ import org.junit.jupiter.api.Test;
  * found by time and reported once, after which no answer decided earlier is written.
  */
 public abstract class EventFeedContract {
-    private final Entropy entropy = new SecureEntropy();
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    protected final Entropy entropy = new SecureEntropy();
+    protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final Actor actor = new Actor("actor-instance", "actor-key");
 
     protected abstract ConnectionStore store();
 
-    private Event event(EventType type, Connection connection, String... feeds) {
+    protected Event event(EventType type, Connection connection, String... feeds) {
         return new Event(Event.newId(), type, now, connection.id(), actor, Event.data("n", 1, "flag", true,
                 "text", "t", "none", null), List.of(feeds));
     }
 
-    private Connection pending(String initiatorId, Instant expiresAt) {
+    protected Connection pending(String initiatorId, Instant expiresAt) {
         Side source = new Side(initiatorId, InstanceUrl.parse("url", "https://acme.zendesk.com"), Platform.ZENDESK,
                 "acme", "SUPPORT");
         return new Connection(entropy.uuid().toString(), ConnectionStatus.PENDING, ConnectionType.PRIVATE, Mode.BASIC,
@@ -41,15 +41,36 @@ public abstract class EventFeedContract {
                 InvitationCode.issue(entropy).id(), expiresAt, now, now, Connection.FIRST_VERSION);
     }
 
-    private Invitation invitationOf(Connection connection) {
+    protected Invitation invitationOf(Connection connection) {
         return new Invitation(connection.invitationId(), connection.id(), SecretHash.of("code"),
                 connection.invitationExpiresAt(), null, null, null);
     }
 
-    private Connection create(String initiatorId, Instant expiresAt, List<Event> events) {
+    protected Connection create(String initiatorId, Instant expiresAt, List<Event> events) {
         Connection connection = pending(initiatorId, expiresAt);
         store().createConnection(connection, invitationOf(connection), DefaultRules.forMode(Mode.BASIC), events, null);
         return connection;
+    }
+
+    /** A new pending connection whose initiation is in its initiator's feed, as every initiation's is. */
+    protected Connection createAnnounced(String initiatorId, Instant expiresAt) {
+        Connection connection = pending(initiatorId, expiresAt);
+        store().createConnection(connection, invitationOf(connection), DefaultRules.forMode(Mode.BASIC),
+                List.of(event(EventType.CONNECTION_INITIATED, connection, initiatorId)), null);
+        return connection;
+    }
+
+    /** The connection as its acceptance writes it, decided from the connection as given. */
+    protected Connection accepted(Connection connection) {
+        return new Connection(connection.id(), ConnectionStatus.ACTIVE, connection.type(), connection.mode(),
+                connection.name(), null, connection.source(), connection.destination(), connection.invitationId(),
+                connection.invitationExpiresAt(), now, now, connection.version() + 1);
+    }
+
+    /** The invitations a read of the instance's feed at {@code at} finds lapsed, by id. */
+    protected List<String> lapsedAt(String instanceId, Instant at) {
+        return store().readFeed(instanceId, 0, 100, at, 25).lapsed().stream()
+                .map(ConnectionStore.LapsedInvitation::invitationId).toList();
     }
 
     private List<Event> feed(String instanceId) {
@@ -148,11 +169,8 @@ public abstract class EventFeedContract {
                 .stream().map(ConnectionStore.LapsedInvitation::invitationId).toList());
 
         // An acceptance decided from the connection as it was before the report writes nothing.
-        Connection accepted = new Connection(connection.id(), ConnectionStatus.ACTIVE, connection.type(),
-                connection.mode(), connection.name(), null, connection.source(), connection.destination(),
-                connection.invitationId(), lapses, now, now, connection.version() + 1);
-        assertFalse(store().answerInvitation(invitationOf(connection), Invitation.Answer.ACCEPTED, "b", now, accepted,
-                List.of(), null));
+        assertFalse(store().answerInvitation(invitationOf(connection), Invitation.Answer.ACCEPTED, "b", now,
+                accepted(connection), List.of(), null));
     }
 
     @Test
@@ -162,11 +180,8 @@ public abstract class EventFeedContract {
         Connection answered = create(a, lapses, List.of());
         Connection replaced = create(a, lapses, List.of());
         Connection deleted = create(a, lapses, List.of());
-        Connection accepted = new Connection(answered.id(), ConnectionStatus.ACTIVE, answered.type(), answered.mode(),
-                answered.name(), null, answered.source(), answered.destination(), answered.invitationId(), lapses, now,
-                now, answered.version() + 1);
-        assertTrue(store().answerInvitation(invitationOf(answered), Invitation.Answer.ACCEPTED, "b", now, accepted,
-                List.of(), null));
+        assertTrue(store().answerInvitation(invitationOf(answered), Invitation.Answer.ACCEPTED, "b", now,
+                accepted(answered), List.of(), null));
         Connection reinvited = replaced.reinvited(InvitationCode.issue(entropy).id(), lapses.plus(Duration.ofDays(3)), now);
         assertTrue(store().replaceInvitation(reinvited, replaced.invitationId(), replaced.invitationExpiresAt(),
                 invitationOf(reinvited), List.of(), null));
@@ -177,5 +192,37 @@ public abstract class EventFeedContract {
         assertEquals(List.of(), feed(a));
         assertEquals(1, store().findLapsedInvitations(a, lapses.plus(Duration.ofDays(4)), 10).size(),
                 "the new invitation is listed in its place");
+    }
+
+    @Test
+    public void aReadOfTheFeedFindsEachLapseWhenDueWhateverWasAnsweredOrListedBetween() {
+        String a = "a-" + entropy.uuid();
+        Instant first = now.plus(Duration.ofHours(1));
+        Connection answered = createAnnounced(a, first);
+        ConnectionStore.FeedRead read = store().readFeed(a, 0, 10, now, 25);
+        assertEquals(List.of(answered.id()), read.entries().stream().map(entry -> entry.event().connectionId())
+                .toList(), "the events, as findEvents reads them");
+        assertEquals(List.of(), read.lapsed(), "nothing lapsed yet");
+        assertTrue(store().answerInvitation(invitationOf(answered), Invitation.Answer.ACCEPTED, "b", now,
+                accepted(answered), List.of(), null));
+        assertEquals(List.of(), lapsedAt(a, first.plusSeconds(1)), "answered before it lapsed");
+
+        Connection later = createAnnounced(a, first.plus(Duration.ofHours(3)));
+        // Listed after the other, lapsing before it, by a write without an event; then one lapsing after both.
+        Connection sooner = create(a, first.plus(Duration.ofHours(2)), List.of());
+        createAnnounced(a, first.plus(Duration.ofHours(4)));
+        assertEquals(List.of(), lapsedAt(a, first.plus(Duration.ofHours(2)).minusMillis(1)));
+        assertEquals(List.of(sooner.invitationId()), lapsedAt(a, first.plus(Duration.ofHours(2))));
+        Instant both = first.plus(Duration.ofHours(3));
+        assertEquals(List.of(sooner.invitationId(), later.invitationId()), lapsedAt(a, both));
+        assertEquals(List.of(sooner.invitationId()), store().readFeed(a, 0, 10, both, 1).lapsed().stream()
+                .map(ConnectionStore.LapsedInvitation::invitationId).toList(), "at most as many as asked");
+
+        assertTrue(store().reportLapse(store().readFeed(a, 0, 10, both, 1).lapsed().get(0),
+                event(EventType.INVITATION_EXPIRED, sooner, a)));
+        assertEquals(List.of(later.invitationId()), lapsedAt(a, both), "a reported lapse is not found again");
+        List<ConnectionStore.FeedEntry> entries = store().readFeed(a, 0, 10, both, 25).entries();
+        assertEquals(EventType.INVITATION_EXPIRED, entries.get(entries.size() - 1).event().type(),
+                "and its event ends the feed");
     }
 }

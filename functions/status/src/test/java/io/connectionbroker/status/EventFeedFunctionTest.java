@@ -76,6 +76,19 @@ class EventFeedFunctionTest extends FunctionTest {
     }
 
     @Test
+    void anIdlePollIsTheCallersKeyAndOneQueryWhileAnInvitationIsPending() {
+        Registered alpha = arrange.instance(Platform.ZENDESK);
+        arrange.privateConnection(alpha.instance(), Mode.BASIC);
+        String next = read(alpha, null, null, null).text("next");
+        int before = function.dynamoDbRequestsSent();
+        Answer idle = read(alpha, next, null, null);
+        assertEquals(200, idle.status(), idle.toString());
+        assertEquals(List.of(), types(idle));
+        assertEquals(2, function.dynamoDbRequestsSent() - before,
+                "the caller's key, then the events and the feed's head in one Query");
+    }
+
+    @Test
     void aSmallLimitReadsThePagesInOrderWithoutRepeats() {
         Registered alpha = arrange.instance(Platform.ZENDESK);
         for (int i = 0; i < 5; i++) {
@@ -164,6 +177,38 @@ class EventFeedFunctionTest extends FunctionTest {
             assertEquals(List.of("invitation.expired"), expired, "one lapse, reported once: " + initiated.connection().id());
         } finally {
             function.clock().advance(InitiateConnection.DEFAULT_INVITATION_LIFETIME.plusSeconds(1).negated());
+        }
+    }
+
+    @Test
+    void pollsRacingInitiationsMissNoLapse() throws Exception {
+        Registered alpha = arrange.instance(Platform.ZENDESK);
+        Registered beta = arrange.instance(Platform.FRESHDESK);
+        // Answered before it lapsed: once its lapse time has passed, a poll looks for lapses and, finding none,
+        // tells the feed's head when the next one is due, while the initiations below list new ones.
+        arrange.activeConnection(alpha.instance(), beta.instance());
+        java.time.Duration lapse = InitiateConnection.DEFAULT_INVITATION_LIFETIME.plusSeconds(1);
+        function.clock().advance(lapse);
+        try {
+            List<String> listed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Map<String, Integer> told = io.connectionbroker.testing.function.Race.run(20, i -> i % 2 == 0
+                    ? () -> io.connectionbroker.testing.function.Race.told(read(alpha, null, null, null))
+                    : () -> io.connectionbroker.testing.function.Race.told("initiated", () -> listed.add(
+                            arrange.privateConnection(alpha.instance(), Mode.BASIC).connection().id())));
+            assertTrue(java.util.Set.of("200", "initiated", "503 temporarily-unavailable",
+                    "refused temporarily-unavailable").containsAll(told.keySet()), told.toString());
+
+            function.clock().advance(lapse);
+            List<String> expired = new ArrayList<>();
+            read(alpha, null, null, null).json().get("items").values().forEach(item -> {
+                if ("invitation.expired".equals(item.get("type").getStringValue())) {
+                    expired.add(item.get("connectionId").getStringValue());
+                }
+            });
+            assertEquals(listed.stream().sorted().toList(), expired.stream().sorted().toList(),
+                    "every invitation listed during the race lapses in the feed, once");
+        } finally {
+            function.clock().advance(lapse.multipliedBy(-2));
         }
     }
 

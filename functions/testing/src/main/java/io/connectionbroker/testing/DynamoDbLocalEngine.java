@@ -35,7 +35,7 @@ public final class DynamoDbLocalEngine {
     }
 
     /** A client of DynamoDB Local at the endpoint, with its fixed region and credentials, to finish and build. */
-    static DynamoDbClientBuilder clientFor(URI endpoint) {
+    public static DynamoDbClientBuilder clientFor(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))

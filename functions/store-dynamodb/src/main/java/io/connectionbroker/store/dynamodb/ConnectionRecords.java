@@ -26,11 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 final class ConnectionRecords {
     private final Table table;
     private final EventFeeds feeds;
+    private final InvitationLapses lapses;
     private final ConnectionMemberships memberships;
 
-    ConnectionRecords(Table table, EventFeeds feeds, ConnectionMemberships memberships) {
+    ConnectionRecords(Table table, EventFeeds feeds, InvitationLapses lapses, ConnectionMemberships memberships) {
         this.table = table;
         this.feeds = feeds;
+        this.lapses = lapses;
         this.memberships = memberships;
     }
 
@@ -69,11 +71,13 @@ final class ConnectionRecords {
 
     void createConnection(Connection connection, Invitation invitation, Map<RuleSet.Owner, RuleSet> rules,
                           List<Event> events, IdempotencyRecord kept) {
+        InvitationLapses.Listing listing = lapses.list(connection.source().instanceId(), connection.id(),
+                invitation.id(), invitation.expiresAt());
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(table.putNew(connectionItem(connection)),
                 table.putNew(invitationItem(invitation)), table.putNew(membershipItem(connection.source().instanceId(), connection)),
-                feeds.listDue(connection.source().instanceId(), connection.id(), invitation.id(), invitation.expiresAt())));
+                listing.write()));
         rules.forEach((owner, set) -> writes.add(table.putNew(rulesItem(connection.id(), owner, set))));
-        if (!feeds.transact(writes, events, kept)) {
+        if (!feeds.transact(writes, events, kept, listing)) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
         }
     }
@@ -94,7 +98,7 @@ final class ConnectionRecords {
                         ":answeredBy", AttributeValue.fromS(answeredBy)))
                 .build()).build();
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(answerInvitation, table.putOver(changed),
-                feeds.strikeOff(changed.source().instanceId(), invitation.id(), invitation.expiresAt())));
+                lapses.strikeOff(changed.source().instanceId(), invitation.id(), invitation.expiresAt())));
         String destination = changed.destination().instanceId();
         if (answer == Invitation.Answer.ACCEPTED && destination != null
                 && !destination.equals(changed.source().instanceId())) {
@@ -106,10 +110,11 @@ final class ConnectionRecords {
     boolean replaceInvitation(Connection changed, String previousInvitationId, Instant previousExpiresAt,
                               Invitation next, List<Event> events, IdempotencyRecord kept) {
         String source = changed.source().instanceId();
+        InvitationLapses.Listing listing = lapses.list(source, changed.id(), next.id(), next.expiresAt());
         return feeds.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
                 table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION)),
-                feeds.strikeOff(source, previousInvitationId, previousExpiresAt),
-                feeds.listDue(source, changed.id(), next.id(), next.expiresAt())), events, kept);
+                lapses.strikeOff(source, previousInvitationId, previousExpiresAt), listing.write()), events, kept,
+                listing);
     }
 
     boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, List<Event> events,
@@ -136,7 +141,7 @@ final class ConnectionRecords {
         TransactWriteItem deleteInvitation = table.deleteItem(Item.keyed(INVITATION + "#" + connection.invitationId(), INVITATION));
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(deleteConnection, deleteInvitation,
                 table.deleteItem(membershipKey(connection.source().instanceId(), connection)),
-                feeds.strikeOff(connection.source().instanceId(), connection.invitationId(),
+                lapses.strikeOff(connection.source().instanceId(), connection.invitationId(),
                         connection.invitationExpiresAt())));
         for (RuleSet.Owner owner : RuleSet.Owner.values()) {
             writes.add(table.deleteItem(rulesKey(connection.id(), owner)));

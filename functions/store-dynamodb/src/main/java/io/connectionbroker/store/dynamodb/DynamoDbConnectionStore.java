@@ -39,6 +39,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private final InvitationTries tries;
     private final ConnectionMemberships memberships;
     private final EventFeeds feeds;
+    private final InvitationLapses lapses;
     private final ConnectionRecords connections;
 
     public DynamoDbConnectionStore(DynamoDbClient client, String tableName) {
@@ -52,7 +53,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.instances = new InstanceRecords(table, feeds);
         this.tries = new InvitationTries(table);
         this.memberships = new ConnectionMemberships(table);
-        this.connections = new ConnectionRecords(table, feeds, memberships);
+        this.lapses = new InvitationLapses(table, feeds);
+        this.connections = new ConnectionRecords(table, feeds, lapses, memberships);
     }
 
     // The instance half, kept in its own room.
@@ -207,12 +209,22 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public List<LapsedInvitation> findLapsedInvitations(String instanceId, Instant now, int limit) {
-        return feeds.findLapsed(instanceId, now, limit);
+        return lapses.findLapsed(instanceId, now, limit);
+    }
+
+    /**
+     * One Query reads the events and the feed's head after them; a second looks for lapsed invitations only when
+     * the head says one may have lapsed, which makes an idle poll one call.
+     */
+    @Override
+    public FeedRead readFeed(String instanceId, long after, int limit, Instant now, int lapseLimit) {
+        EventFeeds.Page page = feeds.page(instanceId, after, limit);
+        return new FeedRead(page.entries(), lapses.findLapsed(instanceId, now, lapseLimit, page.head()));
     }
 
     @Override
     public boolean reportLapse(LapsedInvitation lapsed, Event event) {
-        return feeds.reportLapse(lapsed, event);
+        return lapses.reportLapse(lapsed, event);
     }
 
     @Override

@@ -3,38 +3,28 @@ package io.connectionbroker.store.dynamodb;
 import static io.connectionbroker.store.dynamodb.RecordItems.*;
 
 import io.connectionbroker.domain.Actor;
-import io.connectionbroker.domain.ConnectionStatus;
 import io.connectionbroker.domain.ConnectionStore.FeedEntry;
-import io.connectionbroker.domain.ConnectionStore.LapsedInvitation;
 import io.connectionbroker.domain.Event;
 import io.connectionbroker.domain.EventType;
 import io.connectionbroker.domain.IdempotencyRecord;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Each instance's feed, under its own partition: a head item holding the last position ({@code FEED}) and one
- * item per event ({@code EVENT#<position>}). A change appends its events in its own transaction, on condition
+ * Each instance's feed, under its own partition: a head item holding the last position ({@link FeedHead}) and
+ * one item per event ({@code EVENT#<position>}). A change appends its events in its own transaction, on condition
  * that each head is still where it was read: of two changes appending to one feed at once, one is written
  * and the other reads the head again, so positions have neither gaps nor repeats and a reader that has seen
  * position n has seen everything before it.
- * <p>
- * Invitations are listed by when they lapse ({@code DUE#<expiresAt>#<invitationId>}, under the initiator's
- * partition), so that reading a feed finds the lapsed ones with a key range, never a scan.
  */
 final class EventFeeds {
-    static final String FEED = "FEED";
     static final String EVENT = "EVENT";
-    static final String DUE = "DUE";
-    private static final String LAST = "last";
     private static final String OCCURRED_AT = "occurredAt";
     private static final String ACTOR_INSTANCE_ID = "actorInstanceId";
     private static final String ACTOR_KEY_ID = "actorKeyId";
@@ -54,15 +44,25 @@ final class EventFeeds {
      * @return false, writing nothing, when a condition of the effect failed
      */
     boolean transact(List<TransactWriteItem> effect, List<Event> events, IdempotencyRecord kept) {
-        if (events.isEmpty()) {
+        return transact(effect, events, kept, null);
+    }
+
+    /**
+     * As {@link #transact(List, List, IdempotencyRecord)}, for an effect that also lists an invitation by when it
+     * lapses: its initiator's head learns of it in the same write.
+     */
+    boolean transact(List<TransactWriteItem> effect, List<Event> events, IdempotencyRecord kept,
+                     InvitationLapses.Listing listing) {
+        if (events.isEmpty() && listing == null) {
             return table.transact(effect, kept);
         }
-        List<String> feeds = events.stream().flatMap(event -> event.feeds().stream()).distinct().toList();
+        List<String> feeds = Stream.concat(events.stream().flatMap(event -> event.feeds().stream()),
+                Stream.ofNullable(listing).map(InvitationLapses.Listing::instanceId)).distinct().toList();
         long deadline = System.nanoTime() + appendWithin.toNanos();
-        Map<String, Long> heads = heads(feeds);
+        Map<String, FeedHead> heads = heads(feeds);
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = new ArrayList<>(effect);
-            writes.addAll(appends(events, heads));
+            writes.addAll(appends(events, heads, listing));
             // A conflict here is almost always another append to the same head: learn where it is now rather
             // than retrying the same positions.
             List<CancellationReason> reasons = table.attempt(writes, kept, 1);
@@ -86,16 +86,16 @@ final class EventFeeds {
      * The heads after a lost append: a head whose condition failed says where it is now (the update asks for
      * its old value); when one is not known that way (a conflict), all are read again.
      */
-    private Map<String, Long> movedHeads(Map<String, Long> heads, List<CancellationReason> headReasons) {
-        Map<String, Long> moved = new LinkedHashMap<>(heads);
+    private Map<String, FeedHead> movedHeads(Map<String, FeedHead> heads, List<CancellationReason> headReasons) {
+        Map<String, FeedHead> moved = new LinkedHashMap<>(heads);
         int i = 0;
         for (String feed : heads.keySet()) {
             CancellationReason reason = headReasons.get(i++);
             if (conditionFailed(reason)) {
-                if (!reason.hasItem() || reason.item().get(LAST) == null) {
+                if (!reason.hasItem() || reason.item().get(FeedHead.LAST) == null) {
                     return heads(List.copyOf(heads.keySet()));
                 }
-                moved.put(feed, Long.parseLong(reason.item().get(LAST).n()));
+                moved.put(feed, FeedHead.of(Item.of(reason.item())));
             } else if (!"None".equals(reason.code())) {
                 return heads(List.copyOf(heads.keySet()));
             }
@@ -121,19 +121,21 @@ final class EventFeeds {
         return "ConditionalCheckFailed".equals(reason.code());
     }
 
-    /** Each feed's last position, 0 for a feed with no events yet. */
-    private Map<String, Long> heads(List<String> feeds) {
-        Map<String, Long> heads = new LinkedHashMap<>();
-        feeds.forEach(feed -> heads.put(feed, 0L));
-        for (Item head : table.batchGet(feeds.stream().map(feed -> headKey(feed).attributes()).toList())) {
-            heads.put(head.string(ConnectionTable.PARTITION_KEY).substring(INSTANCE.length() + 1),
-                    Long.parseLong(head.attributes().get(LAST).n()));
+    /** Each feed's head as it is now ({@link FeedHead#NOT_YET} for a feed without one). */
+    private Map<String, FeedHead> heads(List<String> feeds) {
+        Map<String, FeedHead> heads = new LinkedHashMap<>();
+        feeds.forEach(feed -> heads.put(feed, FeedHead.NOT_YET));
+        for (Item head : table.batchGet(feeds.stream().map(feed -> FeedHead.key(feed).attributes()).toList())) {
+            heads.put(head.string(ConnectionTable.PARTITION_KEY).substring(INSTANCE.length() + 1), FeedHead.of(head));
         }
         return heads;
     }
 
-    private List<TransactWriteItem> appends(List<Event> events, Map<String, Long> heads) {
-        Map<String, Long> next = new LinkedHashMap<>(heads);
+    /** The events' items and one move of each head, in the heads' order (the last writes). */
+    private List<TransactWriteItem> appends(List<Event> events, Map<String, FeedHead> heads,
+                                            InvitationLapses.Listing listing) {
+        Map<String, Long> next = new LinkedHashMap<>();
+        heads.forEach((feed, head) -> next.put(feed, head.last()));
         List<TransactWriteItem> writes = new ArrayList<>();
         for (Event event : events) {
             for (String feed : event.feeds()) {
@@ -141,29 +143,9 @@ final class EventFeeds {
                 writes.add(table.put(eventItem(feed, position, event)));
             }
         }
-        next.forEach((feed, last) -> writes.add(moveHead(feed, heads.get(feed), last)));
+        heads.forEach((feed, head) -> writes.add(head.move(table, feed, next.get(feed),
+                listing != null && listing.instanceId().equals(feed) ? listing.expiresAt() : null)));
         return writes;
-    }
-
-    private TransactWriteItem moveHead(String feed, long read, long last) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":last", number(last)));
-        Map<String, String> names = new java.util.HashMap<>(Map.of("#last", LAST));
-        String condition;
-        if (read == 0) {
-            condition = "attribute_not_exists(#pk)";
-            names.put("#pk", ConnectionTable.PARTITION_KEY);
-        } else {
-            condition = "#last = :read";
-            values.put(":read", number(read));
-        }
-        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                .key(headKey(feed).attributes())
-                .updateExpression("SET #last = :last")
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
     }
 
     List<FeedEntry> findEvents(String instanceId, long after, int limit) {
@@ -171,8 +153,26 @@ final class EventFeeds {
                 .map(EventFeeds::entry).toList();
     }
 
+    /**
+     * The events after {@code after}, at most {@code limit}, and the head when the same read reached it (it sorts
+     * after the events): one consistent Query.
+     *
+     * @param head null when the read did not reach it: more events follow the page, or the feed has no head yet
+     */
+    record Page(List<FeedEntry> entries, FeedHead head) {
+    }
+
+    Page page(String instanceId, long after, int limit) {
+        List<Item> items = range(instanceId, eventSortKey(after + 1), FeedHead.FEED, limit + 1);
+        List<FeedEntry> entries = items.stream().filter(item -> !FeedHead.FEED.equals(
+                item.string(ConnectionTable.SORT_KEY))).limit(limit).map(EventFeeds::entry).toList();
+        Item last = items.isEmpty() ? null : items.get(items.size() - 1);
+        boolean reached = last != null && FeedHead.FEED.equals(last.string(ConnectionTable.SORT_KEY));
+        return new Page(entries, reached ? FeedHead.of(last) : null);
+    }
+
     /** The items of the instance's partition whose sort keys lie between the two, in order: one consistent Query. */
-    private List<Item> range(String instanceId, String from, String to, int limit) {
+    List<Item> range(String instanceId, String from, String to, int limit) {
         return Table.available(() -> table.client().query(query -> query.tableName(table.name())
                         .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#pk", ConnectionTable.PARTITION_KEY,
@@ -184,68 +184,10 @@ final class EventFeeds {
                 .items().stream().map(Item::of).toList();
     }
 
-    // Invitations listed by when they lapse.
-
-    /** Lists a new invitation under its initiator, by when it lapses. */
-    TransactWriteItem listDue(String instanceId, String connectionId, String invitationId, Instant expiresAt) {
-        return table.put(Item.keyed(INSTANCE + "#" + instanceId, dueSortKey(expiresAt, invitationId))
-                .with(ENTITY, DUE).with(CONNECTION_ID, connectionId).with(INVITATION_ID, invitationId)
-                .with(EXPIRES_AT, expiresAt).withNumber(ConnectionTable.TTL_ATTRIBUTE,
-                        expiresAt.plus(Event.RETENTION).getEpochSecond()));
-    }
-
-    TransactWriteItem strikeOff(String instanceId, String invitationId, Instant expiresAt) {
-        return table.deleteItem(Item.keyed(INSTANCE + "#" + instanceId, dueSortKey(expiresAt, invitationId)));
-    }
-
-    List<LapsedInvitation> findLapsed(String instanceId, Instant now, int limit) {
-        // Up to now: every id sorts after the '#' that ends the time, and before '$'.
-        return range(instanceId, DUE + "#", DUE + "#" + SORTABLE_INSTANT.format(now) + "$", limit).stream()
-                .map(due -> new LapsedInvitation(instanceId, due.string(CONNECTION_ID), due.string(INVITATION_ID),
-                        due.instant(EXPIRES_AT))).toList();
-    }
-
-    /**
-     * Reports the lapse on condition that the connection is still pending on this very invitation, and records
-     * it on the connection as a new version: an answer decided before the lapse then writes nothing.
-     */
-    boolean reportLapse(LapsedInvitation lapsed, Event event) {
-        TransactWriteItem due = table.deleteExisting(Item.keyed(INSTANCE + "#" + lapsed.instanceId(),
-                dueSortKey(lapsed.expiresAt(), lapsed.invitationId())));
-        TransactWriteItem connection = TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                .key(connectionLocation(lapsed.connectionId()).attributes())
-                .updateExpression("ADD #version :one")
-                .conditionExpression("#status = :pending AND #invitationId = :invitation")
-                .expressionAttributeNames(Map.of("#version", VERSION, "#status", STATUS,
-                        "#invitationId", INVITATION_ID))
-                .expressionAttributeValues(Map.of(":one", number(1),
-                        ":pending", AttributeValue.fromS(ConnectionStatus.PENDING.name()),
-                        ":invitation", AttributeValue.fromS(lapsed.invitationId())))
-                .build()).build();
-        if (transact(List.of(due, connection), List.of(event), null)) {
-            return true;
-        }
-        // Answered, replaced or deleted meanwhile (or reported by another read): nothing to report.
-        table.transact(List.of(strikeOff(lapsed.instanceId(), lapsed.invitationId(), lapsed.expiresAt())), null);
-        return false;
-    }
-
     // Items.
-
-    private static Item headKey(String instanceId) {
-        return Item.keyed(INSTANCE + "#" + instanceId, FEED);
-    }
 
     private static String eventSortKey(long position) {
         return EVENT + "#" + String.format("%019d", position);
-    }
-
-    private static String dueSortKey(Instant expiresAt, String invitationId) {
-        return DUE + "#" + SORTABLE_INSTANT.format(expiresAt) + "#" + invitationId;
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static Item eventItem(String feed, long position, Event event) {
