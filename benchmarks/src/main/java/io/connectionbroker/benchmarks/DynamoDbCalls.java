@@ -1,5 +1,6 @@
 package io.connectionbroker.benchmarks;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,23 +37,29 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
     private static final AtomicBoolean COUNTING = new AtomicBoolean();
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static final DoubleAdder READ_UNITS = new DoubleAdder();
+    private static final DoubleAdder BILLED_READ_UNITS = new DoubleAdder();
     private static final DoubleAdder WRITE_UNITS = new DoubleAdder();
     private static final DoubleAdder BILLED_WRITE_UNITS = new DoubleAdder();
 
     /**
      * What one run of an operation cost.
      *
+     * @param billedReadUnits  the read units by the service's rules: DynamoDB Local reports a read that finds
+     *                         nothing as 0 units, where the service bills a read's minimum (1 unit for a
+     *                         consistent read, half for another) for each item asked by key and for each Query,
+     *                         found or not
      * @param billedWriteUnits the write units by the service's rules: DynamoDB Local reports a transaction as 4
      *                         units whatever its items, where the service bills 2 for each item of up to 1 KB
      *                         (every item this store writes is smaller)
      */
-    record Tally(int calls, double readUnits, double writeUnits, double billedWriteUnits) {
+    record Tally(int calls, double readUnits, double billedReadUnits, double writeUnits, double billedWriteUnits) {
     }
 
     /** Runs the operation with counting on; nothing else may call DynamoDB meanwhile. */
     static Tally count(Runnable operation) {
         CALLS.set(0);
         READ_UNITS.reset();
+        BILLED_READ_UNITS.reset();
         WRITE_UNITS.reset();
         BILLED_WRITE_UNITS.reset();
         COUNTING.set(true);
@@ -61,7 +68,8 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         } finally {
             COUNTING.set(false);
         }
-        return new Tally(CALLS.get(), READ_UNITS.sum(), WRITE_UNITS.sum(), BILLED_WRITE_UNITS.sum());
+        return new Tally(CALLS.get(), READ_UNITS.sum(), BILLED_READ_UNITS.sum(), WRITE_UNITS.sum(),
+                BILLED_WRITE_UNITS.sum());
     }
 
     @Override
@@ -96,12 +104,16 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         }
         CALLS.incrementAndGet();
         Object response = context.response();
+        Object request = context.request();
         if (response instanceof GetItemResponse get) {
-            read(get.consumedCapacity());
+            read(Collections.singletonList(get.consumedCapacity()),
+                    minimum(((GetItemRequest) request).consistentRead()));
         } else if (response instanceof BatchGetItemResponse batch) {
-            batch.consumedCapacity().forEach(DynamoDbCalls::read);
+            read(batch.consumedCapacity(), ((BatchGetItemRequest) request).requestItems().values().stream()
+                    .mapToDouble(keys -> keys.keys().size() * minimum(keys.consistentRead())).sum());
         } else if (response instanceof QueryResponse query) {
-            read(query.consumedCapacity());
+            read(Collections.singletonList(query.consumedCapacity()),
+                    minimum(((QueryRequest) request).consistentRead()));
         } else if (response instanceof PutItemResponse put) {
             write(put.consumedCapacity(), true);
         } else if (response instanceof UpdateItemResponse update) {
@@ -114,10 +126,17 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         }
     }
 
-    private static void read(ConsumedCapacity consumed) {
-        if (consumed != null && consumed.capacityUnits() != null) {
-            READ_UNITS.add(consumed.capacityUnits());
-        }
+    /** Adds what the read reported, and bills at least {@code minimum} for it. */
+    private static void read(List<ConsumedCapacity> consumed, double minimum) {
+        double reported = consumed.stream().filter(units -> units != null && units.capacityUnits() != null)
+                .mapToDouble(ConsumedCapacity::capacityUnits).sum();
+        READ_UNITS.add(reported);
+        BILLED_READ_UNITS.add(Math.max(reported, minimum));
+    }
+
+    /** A read's least charge: one unit for a consistent read, half for an eventually consistent one. */
+    private static double minimum(Boolean consistentRead) {
+        return Boolean.TRUE.equals(consistentRead) ? 1.0 : 0.5;
     }
 
     private static void write(ConsumedCapacity consumed, boolean billedAsReported) {

@@ -43,9 +43,10 @@ final class OperationCosts {
     private final IdempotentRequests requests;
 
     /** One operation's average over its runs. */
-    record Cost(String operation, double calls, double readUnits, double writeUnits, double billedWriteUnits) {
+    record Cost(String operation, double calls, double readUnits, double billedReadUnits, double writeUnits,
+                double billedWriteUnits) {
         double dollarsPerMillion() {
-            return readUnits * READ_PRICE + billedWriteUnits * WRITE_PRICE;
+            return billedReadUnits * READ_PRICE + billedWriteUnits * WRITE_PRICE;
         }
     }
 
@@ -102,14 +103,14 @@ final class OperationCosts {
 
         List<String> rows = new ArrayList<>();
         for (Cost cost : costs) {
-            rows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f |", cost.operation(),
-                    cost.calls(), cost.readUnits(), cost.writeUnits(), cost.billedWriteUnits(),
-                    cost.dollarsPerMillion()));
+            rows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |",
+                    cost.operation(), cost.calls(), cost.readUnits(), cost.billedReadUnits(), cost.writeUnits(),
+                    cost.billedWriteUnits(), cost.dollarsPerMillion()));
         }
         double perConnection = costOf(costs, "register") * 2 + costOf(costs, "initiate") + costOf(costs, "accept")
                 + costOf(costs, "status read") * 2 * READS_PER_SIDE;
         rows.add(String.format(Locale.ROOT, "| **a connection set up**: both sides registered, initiate, accept, %,d"
-                + " status reads by each side | | | | | %.2f |", READS_PER_SIDE, perConnection));
+                + " status reads by each side | | | | | | %.2f |", READS_PER_SIDE, perConnection));
         return rows;
     }
 
@@ -121,18 +122,22 @@ final class OperationCosts {
     private Cost measure(String operation, Runnable run) {
         double calls = 0;
         double reads = 0;
+        double billedReads = 0;
         double writes = 0;
         double billedWrites = 0;
         for (int i = 0; i < RUNS; i++) {
             DynamoDbCalls.Tally tally = DynamoDbCalls.count(run);
             calls += tally.calls();
             reads += tally.readUnits();
+            billedReads += tally.billedReadUnits();
             writes += tally.writeUnits();
             billedWrites += tally.billedWriteUnits();
         }
-        Cost cost = new Cost(operation, calls / RUNS, reads / RUNS, writes / RUNS, billedWrites / RUNS);
-        System.out.printf(Locale.ROOT, "costs: %s: %.1f calls, %.1f read and %.1f write units (%.1f billed)%n",
-                operation, cost.calls(), cost.readUnits(), cost.writeUnits(), cost.billedWriteUnits());
+        Cost cost = new Cost(operation, calls / RUNS, reads / RUNS, billedReads / RUNS, writes / RUNS,
+                billedWrites / RUNS);
+        System.out.printf(Locale.ROOT, "costs: %s: %.1f calls, %.1f read units (%.1f billed) and %.1f write units"
+                + " (%.1f billed)%n", operation, cost.calls(), cost.readUnits(), cost.billedReadUnits(),
+                cost.writeUnits(), cost.billedWriteUnits());
         return cost;
     }
 
