@@ -45,7 +45,7 @@ final class InvitationLapses {
     }
 
     List<LapsedInvitation> findLapsed(String instanceId, Instant now, int limit) {
-        return lapsedAmong(instanceId, listed(instanceId, limit), now);
+        return lapsedAmong(instanceId, listed(instanceId, upTo(now), limit), now);
     }
 
     /**
@@ -59,7 +59,7 @@ final class InvitationLapses {
             return List.of();
         }
         // One more than asked: the first not lapsed yet says when the next read needs to look again.
-        List<Item> listed = listed(instanceId, limit + 1);
+        List<Item> listed = listed(instanceId, DUE + "$", limit + 1);
         List<LapsedInvitation> lapsed = lapsedAmong(instanceId, listed, now);
         if (lapsed.isEmpty() && readBefore != null && readBefore.exists()) {
             readBefore.settle(table, instanceId,
@@ -68,15 +68,21 @@ final class InvitationLapses {
         return lapsed.size() > limit ? lapsed.subList(0, limit) : lapsed;
     }
 
-    /** The instance's listed invitations, soonest to lapse first. */
-    private List<Item> listed(String instanceId, int limit) {
-        // Every listing's key is DUE#<time>#<id>, and '$' sorts after '#'.
-        return feeds.range(instanceId, DUE + "#", DUE + "$", limit);
+    /**
+     * The instance's listed invitations whose keys sort up to {@code to}, soonest to lapse first. Every listing's
+     * key is {@code DUE#<time>#<id>}, and '$' sorts after '#': {@code DUE$} ends them all.
+     */
+    private List<Item> listed(String instanceId, String to, int limit) {
+        return feeds.range(instanceId, DUE + "#", to, limit);
+    }
+
+    /** Where the listings lapsed by now end: every id sorts after the '#' that ends the time, and before '$'. */
+    private static String upTo(Instant now) {
+        return DUE + "#" + SORTABLE_INSTANT.format(now) + "$";
     }
 
     private static List<LapsedInvitation> lapsedAmong(String instanceId, List<Item> listed, Instant now) {
-        // Up to now: every id sorts after the '#' that ends the time, and before '$'.
-        String upTo = DUE + "#" + SORTABLE_INSTANT.format(now) + "$";
+        String upTo = upTo(now);
         return listed.stream().takeWhile(due -> due.string(ConnectionTable.SORT_KEY).compareTo(upTo) <= 0)
                 .map(due -> new LapsedInvitation(instanceId, due.string(CONNECTION_ID),
                         due.string(INVITATION_ID), due.instant(EXPIRES_AT))).toList();
