@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code nextDue} is never later than any invitation listed (the lapse of none is missed), but may be earlier
  * (one answered or deleted meanwhile): a listing lowers it in the listing's own transaction, and a read that
  * found nothing lapsed moves it later only on condition that nothing was listed since it read the head
- * ({@code listings} counts them). A head without {@code nextDue} (written before it existed, or made unknown by a
- * listing under such a head) tells nothing, and the read asks.
+ * ({@code listings} counts them). A head without {@code nextDue} (written by a version before this attribute, or
+ * made unknown by a listing under such a head) tells nothing, and the read asks.
  *
  * @param exists   whether the item exists (not before the feed's first event or listed invitation)
  * @param last     the feed's last position, 0 before its first event
@@ -55,6 +55,7 @@ record FeedHead(boolean exists, long last, Long nextDue, Long listings) {
     /**
      * Moves the head to {@code next}, on condition that it is still as read; when the same transaction lists an
      * invitation under this head ({@code listedDue} not null), also counts it and lowers {@code nextDue} to its lapse.
+     * A new head starts knowing what is listed under it: that invitation, or none.
      */
     TransactWriteItem move(Table table, String instanceId, long next, Instant listedDue) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":last", number(next)));
