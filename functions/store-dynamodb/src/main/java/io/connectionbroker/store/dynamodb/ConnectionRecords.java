@@ -74,8 +74,8 @@ final class ConnectionRecords {
         InvitationLapses.Listing listing = lapses.list(connection.source().instanceId(), connection.id(),
                 invitation.id(), invitation.expiresAt());
         List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(table.putNew(connectionItem(connection)),
-                table.putNew(invitationItem(invitation)), table.putNew(membershipItem(connection.source().instanceId(), connection)),
-                listing.write()));
+                table.putNew(invitationItem(invitation)),
+                table.putNew(membershipItem(connection.source().instanceId(), connection))));
         rules.forEach((owner, set) -> writes.add(table.putNew(rulesItem(connection.id(), owner, set))));
         if (!feeds.transact(writes, events, kept, listing)) {
             throw new IllegalStateException("a new connection or invitation id was taken: " + connection.id());
@@ -113,8 +113,7 @@ final class ConnectionRecords {
         InvitationLapses.Listing listing = lapses.list(source, changed.id(), next.id(), next.expiresAt());
         return feeds.transact(List.of(table.putOver(changed), table.putNew(invitationItem(next)),
                 table.deleteItem(Item.keyed(INVITATION + "#" + previousInvitationId, INVITATION)),
-                lapses.strikeOff(source, previousInvitationId, previousExpiresAt), listing.write()), events, kept,
-                listing);
+                lapses.strikeOff(source, previousInvitationId, previousExpiresAt)), events, kept, listing);
     }
 
     boolean upgradeMode(Connection upgraded, Map<RuleSet.Owner, RuleSet> rules, List<Event> events,

@@ -48,11 +48,13 @@ final class EventFeeds {
     }
 
     /**
-     * As {@link #transact(List, List, IdempotencyRecord)}, for an effect that also lists an invitation by when it
-     * lapses: its initiator's head learns of it in the same write.
+     * As {@link #transact(List, List, IdempotencyRecord)}, with an invitation listed by when it lapses, in the same
+     * write as its initiator's head learning of it.
      */
-    boolean transact(List<TransactWriteItem> effect, List<Event> events, IdempotencyRecord kept,
+    boolean transact(List<TransactWriteItem> changes, List<Event> events, IdempotencyRecord kept,
                      InvitationLapses.Listing listing) {
+        List<TransactWriteItem> effect = listing == null ? changes
+                : Stream.concat(changes.stream(), Stream.of(listing.write())).toList();
         if (events.isEmpty() && listing == null) {
             return table.transact(effect, kept);
         }

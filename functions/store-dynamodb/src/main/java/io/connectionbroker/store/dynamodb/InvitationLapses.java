@@ -28,7 +28,7 @@ final class InvitationLapses {
         this.feeds = feeds;
     }
 
-    /** A new invitation listed under its initiator: the write, to go to {@link EventFeeds#transact} with it. */
+    /** A new invitation listed under its initiator: {@link EventFeeds#transact} writes it with its head. */
     record Listing(String instanceId, Instant expiresAt, TransactWriteItem write) {
     }
 
